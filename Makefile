@@ -1,0 +1,65 @@
+# The project's one build: every target creates what it needs, starting from a bare machine with
+# python3 and npm. `make test` is the README's test command and what CI runs.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(abspath $(VENV))/bin
+TOOLS := $(VENV)/.tools
+STAMP := $(VENV)/.installed
+# The generator's post-hooks call `ruff`: put the pinned one first on PATH.
+GEN_ENV := PATH="$(BIN):$$PATH"
+GENERATE = $(GEN_ENV) $(BIN)/openapi-python-client generate --path openapi.yaml \
+	--config generator-config.yml --meta pdm --custom-template-path templates --output-path
+TYPED_SOURCES := $(wildcard src tests contracts) generated_client/didit_client
+
+.PHONY: help install generate check-generated lint test contract emulator lock clean
+
+help:  ## List the targets.
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
+
+$(TOOLS): requirements.txt package.json package-lock.json
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(STAMP): $(TOOLS) pyproject.toml generated_client/pyproject.toml
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation \
+		-e generated_client -e .
+	touch $@
+
+install: $(STAMP)  ## Create .venv and node_modules from the pinned requirements; install the packages.
+
+generate: $(TOOLS)  ## Regenerate generated_client/ from openapi.yaml.
+	rm -rf generated_client
+	$(GENERATE) generated_client
+
+check-generated: $(TOOLS)  ## Fail, showing the diff, when generated_client/ is not what openapi.yaml generates.
+	tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	$(GENERATE) "$$tmp/generated_client" > "$$tmp/log" 2>&1 || { cat "$$tmp/log"; exit 1; }; \
+	if ! diff -ru --exclude=__pycache__ --exclude='*.egg-info' --exclude=.pdm-build generated_client "$$tmp/generated_client"; then \
+		echo "generated_client/ differs from what openapi.yaml generates: run 'make generate' and commit." >&2; \
+		exit 1; \
+	fi; \
+	echo "generated_client/ matches openapi.yaml"
+
+lint: $(STAMP)  ## Validate and lint the spec; ruff and mypy --strict on all code.
+	$(BIN)/openapi-spec-validator openapi.yaml
+	npx --no-install redocly lint openapi.yaml --format stylish 2>&1 | grep -v '[║╔╚]'
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check --exclude generated_client .
+	$(BIN)/mypy $(TYPED_SOURCES)
+
+test: lint check-generated  ## The README's test command: lint, drift check, unit, emulator and ci-profile contract tests.
+	$(BIN)/pytest -n 2 --junitxml=reports/tests.xml
+
+lock:  ## Re-freeze requirements.txt from requirements.in.
+	rm -rf /tmp/didit-lock && $(PYTHON) -m venv /tmp/didit-lock
+	/tmp/didit-lock/bin/pip install --quiet -r requirements.in
+	/tmp/didit-lock/bin/pip freeze --exclude-editable | grep -v '^-e' | sort -f > requirements.txt
+
+clean:  ## Remove the virtual environment and caches.
+	rm -rf $(VENV) node_modules .mypy_cache .ruff_cache .pytest_cache .hypothesis reports

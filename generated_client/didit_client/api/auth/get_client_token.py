@@ -1,0 +1,199 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.client_token import ClientToken
+from ...models.client_token_request import ClientTokenRequest
+from ...models.error_response import ErrorResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: ClientTokenRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/auth/v2/token/",
+    }
+
+    _kwargs["data"] = body.to_dict()
+    headers["Content-Type"] = "application/x-www-form-urlencoded"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ClientToken | ErrorResponse | None:
+    if response.status_code == 200:
+        response_200 = ClientToken.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ClientToken | ErrorResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ClientTokenRequest,
+) -> Response[ClientToken | ErrorResponse]:
+    """Obtain a client access token
+
+     Exchanges the application's client id and client secret (HTTP Basic) for a bearer access
+    token used by `POST /v2/session/` (002: "obtain a valid access_token by following the
+    Authentication documentation … The access_token is valid for 24 hours"). The token endpoint
+    lives on its own host, `https://apx.didit.me` (002: "The authentication endpoint uses a
+    different base URL than the verification session endpoints").
+
+    Args:
+        body (ClientTokenRequest): The form body of a client-credentials token request.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ClientToken | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: ClientTokenRequest,
+) -> ClientToken | ErrorResponse | None:
+    """Obtain a client access token
+
+     Exchanges the application's client id and client secret (HTTP Basic) for a bearer access
+    token used by `POST /v2/session/` (002: "obtain a valid access_token by following the
+    Authentication documentation … The access_token is valid for 24 hours"). The token endpoint
+    lives on its own host, `https://apx.didit.me` (002: "The authentication endpoint uses a
+    different base URL than the verification session endpoints").
+
+    Args:
+        body (ClientTokenRequest): The form body of a client-credentials token request.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ClientToken | ErrorResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ClientTokenRequest,
+) -> Response[ClientToken | ErrorResponse]:
+    """Obtain a client access token
+
+     Exchanges the application's client id and client secret (HTTP Basic) for a bearer access
+    token used by `POST /v2/session/` (002: "obtain a valid access_token by following the
+    Authentication documentation … The access_token is valid for 24 hours"). The token endpoint
+    lives on its own host, `https://apx.didit.me` (002: "The authentication endpoint uses a
+    different base URL than the verification session endpoints").
+
+    Args:
+        body (ClientTokenRequest): The form body of a client-credentials token request.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ClientToken | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: ClientTokenRequest,
+) -> ClientToken | ErrorResponse | None:
+    """Obtain a client access token
+
+     Exchanges the application's client id and client secret (HTTP Basic) for a bearer access
+    token used by `POST /v2/session/` (002: "obtain a valid access_token by following the
+    Authentication documentation … The access_token is valid for 24 hours"). The token endpoint
+    lives on its own host, `https://apx.didit.me` (002: "The authentication endpoint uses a
+    different base URL than the verification session endpoints").
+
+    Args:
+        body (ClientTokenRequest): The form body of a client-credentials token request.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ClientToken | ErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

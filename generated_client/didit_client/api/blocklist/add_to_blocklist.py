@@ -1,0 +1,210 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.blocklist_add_request import BlocklistAddRequest
+from ...models.blocklist_change import BlocklistChange
+from ...models.error_response import ErrorResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: BlocklistAddRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v3/blocklist/add/",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BlocklistChange | ErrorResponse | None:
+    if response.status_code == 200:
+        response_200 = BlocklistChange.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[BlocklistChange | ErrorResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: BlocklistAddRequest,
+) -> Response[BlocklistChange | ErrorResponse]:
+    """Blocklist items of a session
+
+     Blocks the face, document, phone number and/or e-mail address of a session (004, "9. Blocklist
+    — Add"). Each flag defaults to false. Sessions completed later whose item matches a blocked
+    one are declined with a `FACE_IN_BLOCKLIST`, `ID_DOCUMENT_IN_BLOCKLIST`,
+    `PHONE_NUMBER_IN_BLOCKLIST` or `EMAIL_IN_BLOCKLIST` warning (004). 004 shows no response
+    body; the body described here lists what was blocked, and is optional in every field.
+
+    Args:
+        body (BlocklistAddRequest): The body of `blocklist/add` (004).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BlocklistChange | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: BlocklistAddRequest,
+) -> BlocklistChange | ErrorResponse | None:
+    """Blocklist items of a session
+
+     Blocks the face, document, phone number and/or e-mail address of a session (004, "9. Blocklist
+    — Add"). Each flag defaults to false. Sessions completed later whose item matches a blocked
+    one are declined with a `FACE_IN_BLOCKLIST`, `ID_DOCUMENT_IN_BLOCKLIST`,
+    `PHONE_NUMBER_IN_BLOCKLIST` or `EMAIL_IN_BLOCKLIST` warning (004). 004 shows no response
+    body; the body described here lists what was blocked, and is optional in every field.
+
+    Args:
+        body (BlocklistAddRequest): The body of `blocklist/add` (004).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BlocklistChange | ErrorResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: BlocklistAddRequest,
+) -> Response[BlocklistChange | ErrorResponse]:
+    """Blocklist items of a session
+
+     Blocks the face, document, phone number and/or e-mail address of a session (004, "9. Blocklist
+    — Add"). Each flag defaults to false. Sessions completed later whose item matches a blocked
+    one are declined with a `FACE_IN_BLOCKLIST`, `ID_DOCUMENT_IN_BLOCKLIST`,
+    `PHONE_NUMBER_IN_BLOCKLIST` or `EMAIL_IN_BLOCKLIST` warning (004). 004 shows no response
+    body; the body described here lists what was blocked, and is optional in every field.
+
+    Args:
+        body (BlocklistAddRequest): The body of `blocklist/add` (004).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BlocklistChange | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: BlocklistAddRequest,
+) -> BlocklistChange | ErrorResponse | None:
+    """Blocklist items of a session
+
+     Blocks the face, document, phone number and/or e-mail address of a session (004, "9. Blocklist
+    — Add"). Each flag defaults to false. Sessions completed later whose item matches a blocked
+    one are declined with a `FACE_IN_BLOCKLIST`, `ID_DOCUMENT_IN_BLOCKLIST`,
+    `PHONE_NUMBER_IN_BLOCKLIST` or `EMAIL_IN_BLOCKLIST` warning (004). 004 shows no response
+    body; the body described here lists what was blocked, and is optional in every field.
+
+    Args:
+        body (BlocklistAddRequest): The body of `blocklist/add` (004).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BlocklistChange | ErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

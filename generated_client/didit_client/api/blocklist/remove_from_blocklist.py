@@ -1,0 +1,202 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.blocklist_change import BlocklistChange
+from ...models.blocklist_remove_request import BlocklistRemoveRequest
+from ...models.error_response import ErrorResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: BlocklistRemoveRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v3/blocklist/remove/",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BlocklistChange | ErrorResponse | None:
+    if response.status_code == 200:
+        response_200 = BlocklistChange.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[BlocklistChange | ErrorResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: BlocklistRemoveRequest,
+) -> Response[BlocklistChange | ErrorResponse]:
+    """Unblock items of a session
+
+     Removes a session's face, document, phone number and/or e-mail address from the blocklist
+    (004, "10. Blocklist — Remove"). Each flag defaults to false. 004 shows no response body; the
+    body described here lists what was unblocked, and is optional in every field.
+
+    Args:
+        body (BlocklistRemoveRequest): The body of `blocklist/remove` (004).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BlocklistChange | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: BlocklistRemoveRequest,
+) -> BlocklistChange | ErrorResponse | None:
+    """Unblock items of a session
+
+     Removes a session's face, document, phone number and/or e-mail address from the blocklist
+    (004, "10. Blocklist — Remove"). Each flag defaults to false. 004 shows no response body; the
+    body described here lists what was unblocked, and is optional in every field.
+
+    Args:
+        body (BlocklistRemoveRequest): The body of `blocklist/remove` (004).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BlocklistChange | ErrorResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: BlocklistRemoveRequest,
+) -> Response[BlocklistChange | ErrorResponse]:
+    """Unblock items of a session
+
+     Removes a session's face, document, phone number and/or e-mail address from the blocklist
+    (004, "10. Blocklist — Remove"). Each flag defaults to false. 004 shows no response body; the
+    body described here lists what was unblocked, and is optional in every field.
+
+    Args:
+        body (BlocklistRemoveRequest): The body of `blocklist/remove` (004).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BlocklistChange | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: BlocklistRemoveRequest,
+) -> BlocklistChange | ErrorResponse | None:
+    """Unblock items of a session
+
+     Removes a session's face, document, phone number and/or e-mail address from the blocklist
+    (004, "10. Blocklist — Remove"). Each flag defaults to false. 004 shows no response body; the
+    body described here lists what was unblocked, and is optional in every field.
+
+    Args:
+        body (BlocklistRemoveRequest): The body of `blocklist/remove` (004).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BlocklistChange | ErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,308 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.business_decision import BusinessDecision
+from ...models.decision_v2 import DecisionV2
+from ...models.error_response import ErrorResponse
+from ...models.import_shared_session_request import ImportSharedSessionRequest
+from ...models.imported_user_session_v3 import ImportedUserSessionV3
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: ImportSharedSessionRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v3/session/import-shared/",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BusinessDecision | DecisionV2 | ImportedUserSessionV3 | ErrorResponse | None:
+    if response.status_code == 201:
+
+        def _parse_response_201(data: object) -> BusinessDecision | DecisionV2 | ImportedUserSessionV3:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_imported_session_type_0 = BusinessDecision.from_dict(data)
+
+                return componentsschemas_imported_session_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_imported_session_type_1 = ImportedUserSessionV3.from_dict(data)
+
+                return componentsschemas_imported_session_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_imported_session_type_2 = DecisionV2.from_dict(data)
+
+            return componentsschemas_imported_session_type_2
+
+        response_201 = _parse_response_201(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[BusinessDecision | DecisionV2 | ImportedUserSessionV3 | ErrorResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ImportSharedSessionRequest,
+) -> Response[BusinessDecision | DecisionV2 | ImportedUserSessionV3 | ErrorResponse]:
+    """Import a session shared by a partner
+
+     Redeems a share token (000, 001; 004, "8. Import Shared Session"). Didit decodes the token,
+    reads `session_kind` (absent in tokens minted before unified sharing: treated as `user`, 001)
+    and clones the session into the caller's application with a fresh `session_id`,
+    `session_number` and `session_url`; the clone's `shared_from_session` points at the source.
+    With `trust_review: true` the clone keeps the source's status; with `false` it is
+    `In Review` (001 spells it `IN_REVIEW`). An entity (user or business) is created for
+    `vendor_data` if none exists.
+
+    **Errors** (001; 004's generic table adds 400 for a malformed body and 429):
+    401 — the token is invalid or expired; 403 — the token is for another application, or this
+    application already imported the session (importing the same token twice is 403: 001,
+    "Idempotency"; 004: "only once per partner application"); 404 — the source session no longer
+    exists, or `workflow_id` is not a workflow of the calling application.
+
+    **The 201 body** differs between the documents, and every shape is accepted:
+    000 shows a full V2 decision payload (singular blocks); 001's first example a short body
+    (identifiers, status, dates); 001's prose a V2 payload for user sessions ("no session_kind
+    field") and the KYB payload for business sessions; and 001's second example a user session with
+    `session_kind: "user"` and V3 arrays. See `ImportedSession`.
+
+    **workflow_id** is a plain string in 000 and a UUID in 001, whose own example uses
+    `your-kyc-workflow-id`: any string is accepted, and one that names no workflow of the caller is
+    404. **vendor_data** is nullable (001) or a plain string (000): both are accepted.
+
+    Args:
+        body (ImportSharedSessionRequest): The body of `import-shared` (000, 001, 004).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BusinessDecision | DecisionV2 | ImportedUserSessionV3 | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ImportSharedSessionRequest,
+) -> BusinessDecision | DecisionV2 | ImportedUserSessionV3 | ErrorResponse | None:
+    """Import a session shared by a partner
+
+     Redeems a share token (000, 001; 004, "8. Import Shared Session"). Didit decodes the token,
+    reads `session_kind` (absent in tokens minted before unified sharing: treated as `user`, 001)
+    and clones the session into the caller's application with a fresh `session_id`,
+    `session_number` and `session_url`; the clone's `shared_from_session` points at the source.
+    With `trust_review: true` the clone keeps the source's status; with `false` it is
+    `In Review` (001 spells it `IN_REVIEW`). An entity (user or business) is created for
+    `vendor_data` if none exists.
+
+    **Errors** (001; 004's generic table adds 400 for a malformed body and 429):
+    401 — the token is invalid or expired; 403 — the token is for another application, or this
+    application already imported the session (importing the same token twice is 403: 001,
+    "Idempotency"; 004: "only once per partner application"); 404 — the source session no longer
+    exists, or `workflow_id` is not a workflow of the calling application.
+
+    **The 201 body** differs between the documents, and every shape is accepted:
+    000 shows a full V2 decision payload (singular blocks); 001's first example a short body
+    (identifiers, status, dates); 001's prose a V2 payload for user sessions ("no session_kind
+    field") and the KYB payload for business sessions; and 001's second example a user session with
+    `session_kind: "user"` and V3 arrays. See `ImportedSession`.
+
+    **workflow_id** is a plain string in 000 and a UUID in 001, whose own example uses
+    `your-kyc-workflow-id`: any string is accepted, and one that names no workflow of the caller is
+    404. **vendor_data** is nullable (001) or a plain string (000): both are accepted.
+
+    Args:
+        body (ImportSharedSessionRequest): The body of `import-shared` (000, 001, 004).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BusinessDecision | DecisionV2 | ImportedUserSessionV3 | ErrorResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ImportSharedSessionRequest,
+) -> Response[BusinessDecision | DecisionV2 | ImportedUserSessionV3 | ErrorResponse]:
+    """Import a session shared by a partner
+
+     Redeems a share token (000, 001; 004, "8. Import Shared Session"). Didit decodes the token,
+    reads `session_kind` (absent in tokens minted before unified sharing: treated as `user`, 001)
+    and clones the session into the caller's application with a fresh `session_id`,
+    `session_number` and `session_url`; the clone's `shared_from_session` points at the source.
+    With `trust_review: true` the clone keeps the source's status; with `false` it is
+    `In Review` (001 spells it `IN_REVIEW`). An entity (user or business) is created for
+    `vendor_data` if none exists.
+
+    **Errors** (001; 004's generic table adds 400 for a malformed body and 429):
+    401 — the token is invalid or expired; 403 — the token is for another application, or this
+    application already imported the session (importing the same token twice is 403: 001,
+    "Idempotency"; 004: "only once per partner application"); 404 — the source session no longer
+    exists, or `workflow_id` is not a workflow of the calling application.
+
+    **The 201 body** differs between the documents, and every shape is accepted:
+    000 shows a full V2 decision payload (singular blocks); 001's first example a short body
+    (identifiers, status, dates); 001's prose a V2 payload for user sessions ("no session_kind
+    field") and the KYB payload for business sessions; and 001's second example a user session with
+    `session_kind: "user"` and V3 arrays. See `ImportedSession`.
+
+    **workflow_id** is a plain string in 000 and a UUID in 001, whose own example uses
+    `your-kyc-workflow-id`: any string is accepted, and one that names no workflow of the caller is
+    404. **vendor_data** is nullable (001) or a plain string (000): both are accepted.
+
+    Args:
+        body (ImportSharedSessionRequest): The body of `import-shared` (000, 001, 004).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BusinessDecision | DecisionV2 | ImportedUserSessionV3 | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ImportSharedSessionRequest,
+) -> BusinessDecision | DecisionV2 | ImportedUserSessionV3 | ErrorResponse | None:
+    """Import a session shared by a partner
+
+     Redeems a share token (000, 001; 004, "8. Import Shared Session"). Didit decodes the token,
+    reads `session_kind` (absent in tokens minted before unified sharing: treated as `user`, 001)
+    and clones the session into the caller's application with a fresh `session_id`,
+    `session_number` and `session_url`; the clone's `shared_from_session` points at the source.
+    With `trust_review: true` the clone keeps the source's status; with `false` it is
+    `In Review` (001 spells it `IN_REVIEW`). An entity (user or business) is created for
+    `vendor_data` if none exists.
+
+    **Errors** (001; 004's generic table adds 400 for a malformed body and 429):
+    401 — the token is invalid or expired; 403 — the token is for another application, or this
+    application already imported the session (importing the same token twice is 403: 001,
+    "Idempotency"; 004: "only once per partner application"); 404 — the source session no longer
+    exists, or `workflow_id` is not a workflow of the calling application.
+
+    **The 201 body** differs between the documents, and every shape is accepted:
+    000 shows a full V2 decision payload (singular blocks); 001's first example a short body
+    (identifiers, status, dates); 001's prose a V2 payload for user sessions ("no session_kind
+    field") and the KYB payload for business sessions; and 001's second example a user session with
+    `session_kind: "user"` and V3 arrays. See `ImportedSession`.
+
+    **workflow_id** is a plain string in 000 and a UUID in 001, whose own example uses
+    `your-kyc-workflow-id`: any string is accepted, and one that names no workflow of the caller is
+    404. **vendor_data** is nullable (001) or a plain string (000): both are accepted.
+
+    Args:
+        body (ImportSharedSessionRequest): The body of `import-shared` (000, 001, 004).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BusinessDecision | DecisionV2 | ImportedUserSessionV3 | ErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ContactDetails")
+
+
+@_attrs_define
+class ContactDetails:
+    """User contact information (002, 004). The field sets differ: `email_lang` is only in 002,
+    `send_notification_emails` only in 004; `email` and `phone` are in both. The captured
+    documents contain Cloudflare's `[email protected]` placeholder in e-mail examples, which is
+    why `email` carries no `format: email`.
+
+        Attributes:
+            email (str | Unset): The user's e-mail address, for notifications and the e-mail verification step.
+            email_lang (str | Unset): An ISO 639-1 language code, e.g. `en`.
+            phone (str | Unset): A phone number in E.164 format, e.g. `+14155552671`.
+            send_notification_emails (bool | Unset): Send status update e-mails (004). Default: False.
+    """
+
+    email: str | Unset = UNSET
+    email_lang: str | Unset = UNSET
+    phone: str | Unset = UNSET
+    send_notification_emails: bool | Unset = False
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        email = self.email
+
+        email_lang = self.email_lang
+
+        phone = self.phone
+
+        send_notification_emails = self.send_notification_emails
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if email is not UNSET:
+            field_dict["email"] = email
+        if email_lang is not UNSET:
+            field_dict["email_lang"] = email_lang
+        if phone is not UNSET:
+            field_dict["phone"] = phone
+        if send_notification_emails is not UNSET:
+            field_dict["send_notification_emails"] = send_notification_emails
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        email = d.pop("email", UNSET)
+
+        email_lang = d.pop("email_lang", UNSET)
+
+        phone = d.pop("phone", UNSET)
+
+        send_notification_emails = d.pop("send_notification_emails", UNSET)
+
+        contact_details = cls(
+            email=email,
+            email_lang=email_lang,
+            phone=phone,
+            send_notification_emails=send_notification_emails,
+        )
+
+        contact_details.additional_properties = d
+        return contact_details
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
