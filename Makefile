@@ -56,6 +56,11 @@ lint: $(STAMP)  ## Validate and lint the spec; ruff and mypy --strict on all cod
 test: lint check-generated  ## The README's test command: lint, drift check, unit, emulator and ci-profile contract tests.
 	$(BIN)/pytest -n 2 --junitxml=reports/tests.xml
 
+EMULATOR_HOST ?= 127.0.0.1
+EMULATOR_PORT ?= 8790
+emulator: $(STAMP)  ## Serve the local Didit emulator (EMULATOR_HOST, EMULATOR_PORT, EMULATOR_CONFIG).
+	$(BIN)/didit-emulator --host $(EMULATOR_HOST) --port $(EMULATOR_PORT) $(if $(EMULATOR_CONFIG),--config $(EMULATOR_CONFIG))
+
 lock:  ## Re-freeze requirements.txt from requirements.in.
 	rm -rf /tmp/didit-lock && $(PYTHON) -m venv /tmp/didit-lock
 	/tmp/didit-lock/bin/pip install --quiet -r requirements.in

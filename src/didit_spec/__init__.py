@@ -76,8 +76,11 @@ def operations() -> Iterator[Operation]:
 
 @lru_cache(maxsize=1)
 def _registry() -> Registry[Any]:
-    resource = Resource.from_contents(dict(load_spec()), default_specification=DRAFT202012)
-    return Registry().with_resource(SPEC_URI, resource)
+    resource: Resource[Any] = Resource.from_contents(
+        dict(load_spec()), default_specification=DRAFT202012
+    )
+    registry: Registry[Any] = Registry().with_resource(SPEC_URI, resource)
+    return registry
 
 
 def component_schema(name: str) -> Mapping[str, Any]:
