@@ -24,6 +24,7 @@ __all__ = [
     "SPEC_URI",
     "Operation",
     "component_schema",
+    "inline_refs",
     "load_spec",
     "operations",
     "spec_path",
@@ -81,6 +82,32 @@ def _registry() -> Registry[Any]:
     )
     registry: Registry[Any] = Registry().with_resource(SPEC_URI, resource)
     return registry
+
+
+def _resolve_pointer(pointer: str) -> Any:
+    node: Any = load_spec()
+    for part in pointer.lstrip("/").split("/"):
+        node = node[part.replace("~1", "/").replace("~0", "~")]
+    return node
+
+
+def inline_refs(node: Any) -> Any:
+    """`node` with every local `$ref` replaced by a copy of its target.
+
+    For tools that take one self-contained schema (hypothesis-jsonschema). The spec has no
+    recursive schemas, so the result is finite. Sibling keywords of a `$ref` are kept.
+    """
+    if isinstance(node, list):
+        return [inline_refs(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if "$ref" in node and isinstance(node["$ref"], str) and node["$ref"].startswith("#/"):
+        target = inline_refs(_resolve_pointer(node["$ref"][1:]))
+        siblings = {key: inline_refs(value) for key, value in node.items() if key != "$ref"}
+        if not siblings:
+            return target
+        return {"allOf": [target], **siblings}
+    return {key: inline_refs(value) for key, value in node.items()}
 
 
 def component_schema(name: str) -> Mapping[str, Any]:
