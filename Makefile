@@ -11,7 +11,8 @@ TOOLS := $(VENV)/.tools
 STAMP := $(VENV)/.installed
 # The generator's post-hooks call `ruff`: put the pinned one first on PATH.
 GEN_ENV := PATH="$(BIN):$$PATH"
-GENERATE = $(GEN_ENV) $(BIN)/openapi-python-client generate --path openapi.yaml \
+SPEC ?= openapi.yaml
+GENERATE = $(GEN_ENV) $(BIN)/openapi-python-client generate --path $(SPEC) \
 	--config generator-config.yml --meta pdm --custom-template-path templates --output-path
 TYPED_SOURCES := $(wildcard src tests contracts) generated_client/didit_client
 
@@ -41,10 +42,10 @@ check-generated: $(TOOLS)  ## Fail, showing the diff, when generated_client/ is 
 	tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
 	$(GENERATE) "$$tmp/generated_client" > "$$tmp/log" 2>&1 || { cat "$$tmp/log"; exit 1; }; \
 	if ! diff -ru --exclude=__pycache__ --exclude='*.egg-info' --exclude=.pdm-build generated_client "$$tmp/generated_client"; then \
-		echo "generated_client/ differs from what openapi.yaml generates: run 'make generate' and commit." >&2; \
+		echo "generated_client/ differs from what $(SPEC) generates: run 'make generate' and commit." >&2; \
 		exit 1; \
 	fi; \
-	echo "generated_client/ matches openapi.yaml"
+	echo "generated_client/ matches $(SPEC)"
 
 lint: $(STAMP)  ## Validate and lint the spec; ruff and mypy --strict on all code.
 	$(BIN)/openapi-spec-validator openapi.yaml
@@ -53,8 +54,12 @@ lint: $(STAMP)  ## Validate and lint the spec; ruff and mypy --strict on all cod
 	$(BIN)/ruff format --check --exclude generated_client .
 	$(BIN)/mypy $(TYPED_SOURCES)
 
-test: lint check-generated  ## The README's test command: lint, drift check, unit, emulator and ci-profile contract tests.
-	$(BIN)/pytest -n 2 --junitxml=reports/tests.xml
+test: lint check-generated  ## The README's test command: lint, drift check, the tests, and the contract suite's ci profile.
+	$(BIN)/pytest -n 2 tests --junitxml=reports/tests.xml
+	DIDIT_CONTRACT_PROFILE=ci $(BIN)/pytest contracts --junitxml=reports/contract-ci.xml
+
+contract: $(STAMP)  ## The contract suite (profile deep, or DIDIT_CONTRACT_PROFILE) against the emulator or DIDIT_BASE_URL.
+	DIDIT_CONTRACT_PROFILE=$${DIDIT_CONTRACT_PROFILE:-deep} $(BIN)/pytest contracts --junitxml=reports/contract.xml
 
 EMULATOR_HOST ?= 127.0.0.1
 EMULATOR_PORT ?= 8790

@@ -1,0 +1,86 @@
+"""The schemathesis view of openapi.yaml shared by the conformance and stateful layers.
+
+Loaded once from the spec file; the base URL and credentials come from the session's target, so
+the same schema object tests the emulator or a deployment. Auth follows each operation's
+`security`: `x-api-key` for the v3 API, the v2 client token for `/v2/session/`, HTTP Basic for
+the token endpoint. Every response also goes through the `client_decodes_response` check.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+from typing import Any
+
+import schemathesis
+from schemathesis import GenerationMode
+from schemathesis.schemas import BaseSchema
+
+from contracts.client_decoding import assert_decodes_without_loss
+from contracts.counting import count_case
+from contracts.profiles import PROFILE
+from contracts.target import current_target, remote_target_from_env
+from didit_spec import spec_path
+
+__all__ = ["SCHEMA", "auth_headers_for"]
+
+_REMOTE = remote_target_from_env()
+if _REMOTE is None:
+    # schemathesis.toml names ${DIDIT_API_KEY} for `schemathesis run`; against the local emulator
+    # that is its first application's key (the suite itself authenticates through SpecDeclaredAuth).
+    from didit_emulator.config import default_config
+
+    os.environ.setdefault("DIDIT_API_KEY", default_config().applications[0].api_key)
+
+SCHEMA: BaseSchema = schemathesis.openapi.from_path(str(spec_path()))
+SCHEMA.config.generation.update(
+    max_examples=PROFILE.max_examples,
+    deterministic=PROFILE.name == "ci",
+    modes=[GenerationMode.POSITIVE, GenerationMode.NEGATIVE],
+)
+if _REMOTE is not None:
+    # The token endpoint lives on its own host (002), not on DIDIT_BASE_URL.
+    SCHEMA = SCHEMA.exclude(operation_id="get_client_token")
+    if _REMOTE.v2_token is None:
+        SCHEMA = SCHEMA.exclude(operation_id="create_session_v2")
+    if not _REMOTE.allow_writes:
+        # Reads only: no test writes to a deployment unless DIDIT_ALLOW_WRITES=1.
+        SCHEMA = SCHEMA.include(method="GET")
+
+
+def auth_headers_for(path: str) -> dict[str, str]:
+    """The credentials an operation at `path` declares, for the current target."""
+    target = current_target()
+    if path == "/v2/session/":
+        return {"Authorization": f"Bearer {target.v2_token}"} if target.v2_token else {}
+    if path == "/auth/v2/token/":
+        if target.client_credentials is None:
+            return {}
+        raw = ":".join(target.client_credentials).encode()
+        return {"Authorization": "Basic " + base64.b64encode(raw).decode()}
+    return target.api_key_headers()
+
+
+@SCHEMA.auth(refresh_interval=None)
+class SpecDeclaredAuth:
+    """Sends what each operation's `security` asks for (see `auth_headers_for`)."""
+
+    def get(self, case: Any, ctx: Any) -> dict[str, str]:
+        return auth_headers_for(case.operation.path)
+
+    def set(self, case: Any, data: dict[str, str], ctx: Any) -> None:
+        case.headers = {**(case.headers or {}), **data}
+
+
+@SCHEMA.hook
+def after_call(ctx: Any, case: Any, response: Any) -> None:
+    count_case("conformance+stateful")
+
+
+@schemathesis.check
+def client_decodes_response(ctx: Any, response: Any, case: Any) -> None:
+    """The generated client decodes the response, and `to_dict()` gives the same JSON back."""
+    headers = {key: value[0] for key, value in response.headers.items()}
+    assert_decodes_without_loss(
+        case.operation.method, case.operation.path, response.status_code, headers, response.content
+    )

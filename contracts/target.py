@@ -1,0 +1,134 @@
+"""What the suite tests against: the local emulator (default) or a deployment named by the env.
+
+Environment, for a deployment:
+  DIDIT_BASE_URL, DIDIT_API_KEY           the server and a key of one application (required)
+  DIDIT_ALLOW_WRITES=1                    allow tests that create, change or delete anything
+  DIDIT_WORKFLOW_ID                       a user workflow of that application (for creates)
+  DIDIT_V2_TOKEN                          a client access token for POST /v2/session/
+  DIDIT_PARTNER_APPLICATION_ID, DIDIT_PARTNER_API_KEY, DIDIT_PARTNER_WORKFLOW_ID
+                                          a second application, for share -> import-shared
+Secrets are held here and never printed: `Target`'s repr shows only the URL and the switches.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+__all__ = [
+    "Control",
+    "Partner",
+    "Target",
+    "current_target",
+    "remote_target_from_env",
+    "set_current_target",
+]
+
+
+@dataclass(frozen=True)
+class Partner:
+    """A second application that can import what the first one shares."""
+
+    application_id: str
+    api_key: str = field(repr=False)
+    workflow_id: str
+
+
+@dataclass(frozen=True)
+class Control:
+    """The emulator's control surface (`/_emulator/`), which no real deployment has."""
+
+    base_url: str
+
+    def _post(self, path: str, payload: dict[str, Any]) -> dict[str, Any]:
+        response = httpx.post(f"{self.base_url}/_emulator/{path}", json=payload, timeout=10)
+        response.raise_for_status()
+        body: dict[str, Any] = response.json() if response.content else {}
+        return body
+
+    def complete(self, session_id: str, outcome: str = "approved", **identity: Any) -> None:
+        """Finish a session as if the user had verified, with `outcome`."""
+        self._post(f"sessions/{session_id}/complete", {"outcome": outcome, **identity})
+
+    def advance_clock(self, seconds: int) -> None:
+        self._post("clock/advance", {"seconds": seconds})
+
+    @staticmethod
+    def probe(base_url: str) -> Control | None:
+        """The control surface at `base_url`, or None when the server is not an emulator."""
+        try:
+            response = httpx.get(f"{base_url}/_emulator/health", timeout=5)
+        except httpx.HTTPError:
+            return None
+        return Control(base_url) if response.status_code == 200 else None
+
+
+@dataclass(frozen=True)
+class Target:
+    """A server under test and the credentials to test it with."""
+
+    base_url: str
+    api_key: str = field(repr=False)
+    allow_writes: bool
+    workflow_id: str | None = None
+    business_workflow_id: str | None = None
+    v2_token: str | None = field(default=None, repr=False)
+    client_credentials: tuple[str, str] | None = field(default=None, repr=False)
+    application_id: str | None = None
+    partner: Partner | None = None
+    control: Control | None = None
+
+    @property
+    def is_emulator(self) -> bool:
+        return self.control is not None
+
+    def api_key_headers(self, api_key: str | None = None) -> dict[str, str]:
+        return {"x-api-key": api_key or self.api_key}
+
+
+def _flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in {"1", "true", "yes"}
+
+
+def remote_target_from_env() -> Target | None:
+    """The deployment named by `DIDIT_BASE_URL`, or None to test the local emulator."""
+    base_url = os.environ.get("DIDIT_BASE_URL", "").rstrip("/")
+    if not base_url:
+        return None
+    api_key = os.environ.get("DIDIT_API_KEY", "")
+    if not api_key:
+        raise SystemExit("DIDIT_BASE_URL is set but DIDIT_API_KEY is not")
+    partner = None
+    if os.environ.get("DIDIT_PARTNER_API_KEY"):
+        partner = Partner(
+            application_id=os.environ["DIDIT_PARTNER_APPLICATION_ID"],
+            api_key=os.environ["DIDIT_PARTNER_API_KEY"],
+            workflow_id=os.environ["DIDIT_PARTNER_WORKFLOW_ID"],
+        )
+    return Target(
+        base_url=base_url,
+        api_key=api_key,
+        allow_writes=_flag("DIDIT_ALLOW_WRITES"),
+        workflow_id=os.environ.get("DIDIT_WORKFLOW_ID"),
+        v2_token=os.environ.get("DIDIT_V2_TOKEN"),
+        partner=partner,
+        control=Control.probe(base_url),
+    )
+
+
+_current: Target | None = None
+
+
+def set_current_target(target: Target | None) -> None:
+    """Record the session's target for code that runs outside fixtures (schemathesis auth)."""
+    global _current
+    _current = target
+
+
+def current_target() -> Target:
+    if _current is None:
+        raise RuntimeError("no contract target: the `target` fixture has not run")
+    return _current
