@@ -69,7 +69,7 @@ emulator: $(STAMP)  ## Serve the local Didit emulator (EMULATOR_HOST, EMULATOR_P
 lock:  ## Re-freeze requirements.txt from requirements.in.
 	rm -rf /tmp/didit-lock && $(PYTHON) -m venv /tmp/didit-lock
 	/tmp/didit-lock/bin/pip install --quiet -r requirements.in
-	/tmp/didit-lock/bin/pip freeze --exclude-editable | grep -v '^-e' | sort -f > requirements.txt
+	/tmp/didit-lock/bin/pip freeze --all --exclude-editable | grep -v -e '^-e' -e '^pip==' | sort -f > requirements.txt
 
 clean:  ## Remove the virtual environment and caches.
 	rm -rf $(VENV) node_modules .mypy_cache .ruff_cache .pytest_cache .hypothesis reports
