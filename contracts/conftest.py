@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from contextlib import ExitStack
 
 import pytest
 
-from contracts.counting import CASES, total
+from contracts.counting import CASES, SUCCESSES, count_case, total
 from contracts.emulator_target import emulator_target
 from contracts.profiles import PROFILE
 from contracts.schema import SCHEMA
-from contracts.target import Target, remote_target_from_env, set_current_target
+from contracts.target import Target, current_target, remote_target_from_env, set_current_target
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:
@@ -23,18 +23,24 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
     ]
 
 
+_EMULATOR = ExitStack()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The target is resolved before collection: schemathesis builds the spec's example cases,
+    # credentials included, while collecting.
+    target = remote_target_from_env() or _EMULATOR.enter_context(emulator_target())
+    set_current_target(target)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    set_current_target(None)
+    _EMULATOR.close()
+
+
 @pytest.fixture(scope="session")
-def target() -> Iterator[Target]:
-    remote = remote_target_from_env()
-    if remote is not None:
-        set_current_target(remote)
-        yield remote
-        set_current_target(None)
-        return
-    with emulator_target() as local:
-        set_current_target(local)
-        yield local
-        set_current_target(None)
+def target() -> Target:
+    return current_target()
 
 
 @pytest.fixture
@@ -53,9 +59,17 @@ def writable(target: Target) -> Target:
     return target
 
 
+@pytest.fixture(autouse=True)
+def _count_explicit_tests(request: pytest.FixtureRequest) -> None:
+    if request.node.module.__name__.endswith("test_boundaries"):
+        count_case("boundaries")
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     layers = ", ".join(f"{layer}: {count}" for layer, count in sorted(CASES.items()))
     terminalreporter.write_line(
         f"didit contracts: {total()} cases run "
         f"(profile {PROFILE.name}, seed {SCHEMA.config.seed}; {layers})"
     )
+    for label, count in sorted(SUCCESSES.items()):
+        terminalreporter.write_line(f"  {label}: {count} successful responses")

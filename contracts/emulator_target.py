@@ -1,24 +1,39 @@
-"""Starts the local emulator for the suite and describes it as a `Target`."""
+"""Starts the local emulator for the suite and describes it as a `Target`.
+
+Rate limits are off for the suite's emulator: thousands of generated requests a minute are the
+point here, and the limits have tests of their own (tests/emulator/test_emulator_ratelimit.py).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from contracts.target import Control, Target
+from contracts.target import Control, Partner, Target
+from didit_emulator.config import default_config
+from didit_emulator.testing import running_emulator
 
 __all__ = ["emulator_target"]
 
 
 @contextmanager
 def emulator_target() -> Iterator[Target]:
-    from didit_emulator.testing import running_emulator
-
-    with running_emulator() as server:
-        raise NotImplementedError(server)
+    config = default_config().with_rate_limits(enabled=False)
+    with running_emulator(config) as emulator:
+        acme, partner = emulator.application("Acme"), emulator.application("Partner")
         yield Target(
-            base_url=server.base_url,
-            api_key="",
+            base_url=emulator.base_url,
+            api_key=acme.api_key,
             allow_writes=True,
-            control=Control(server.base_url),
+            application_id=acme.id,
+            workflow_id=emulator.workflow("Acme", "user").id,
+            business_workflow_id=emulator.workflow("Acme", "business").id,
+            v2_token=emulator.access_token("Acme"),
+            client_credentials=(acme.client_id, acme.client_secret),
+            partner=Partner(
+                application_id=partner.id,
+                api_key=partner.api_key,
+                workflow_id=emulator.workflow("Partner", "user").id,
+            ),
+            control=Control(emulator.base_url),
         )

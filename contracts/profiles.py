@@ -25,7 +25,7 @@ class Profile:
 
 
 _PROFILES = {
-    "ci": Profile("ci", max_examples=20, stateful_runs=15, stateful_steps=8, client_examples=25),
+    "ci": Profile("ci", max_examples=20, stateful_runs=40, stateful_steps=10, client_examples=25),
     "deep": Profile(
         "deep",
         max_examples=500,

@@ -2,8 +2,9 @@
 
 Loaded once from the spec file; the base URL and credentials come from the session's target, so
 the same schema object tests the emulator or a deployment. Auth follows each operation's
-`security`: `x-api-key` for the v3 API, the v2 client token for `/v2/session/`, HTTP Basic for
-the token endpoint. Every response also goes through the `client_decodes_response` check.
+`security` (`SpecDeclaredAuth`): `x-api-key` for the v3 API, the v2 client
+token for `/v2/session/`, HTTP Basic for the token endpoint. Every response also goes through the
+`client_decodes_response` check.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from schemathesis import GenerationMode
 from schemathesis.schemas import BaseSchema
 
 from contracts.client_decoding import assert_decodes_without_loss
-from contracts.counting import count_case
+from contracts.counting import count_case, count_response
 from contracts.profiles import PROFILE
 from contracts.target import current_target, remote_target_from_env
 from didit_spec import spec_path
@@ -63,7 +64,11 @@ def auth_headers_for(path: str) -> dict[str, str]:
 
 @SCHEMA.auth(refresh_interval=None)
 class SpecDeclaredAuth:
-    """Sends what each operation's `security` asks for (see `auth_headers_for`)."""
+    """Sends what each operation's `security` asks for (see `auth_headers_for`).
+
+    As a schemathesis auth provider (not call-time headers), so negative cases can still leave it
+    out and the ignored_auth check can send wrong credentials.
+    """
 
     def get(self, case: Any, ctx: Any) -> dict[str, str]:
         return auth_headers_for(case.operation.path)
@@ -74,7 +79,8 @@ class SpecDeclaredAuth:
 
 @SCHEMA.hook
 def after_call(ctx: Any, case: Any, response: Any) -> None:
-    count_case("conformance+stateful")
+    count_case("schemathesis (conformance and stateful)")
+    count_response(case.operation.label, response.status_code)
 
 
 @schemathesis.check

@@ -60,7 +60,7 @@ class Control:
     def probe(base_url: str) -> Control | None:
         """The control surface at `base_url`, or None when the server is not an emulator."""
         try:
-            response = httpx.get(f"{base_url}/_emulator/health", timeout=5)
+            response = httpx.get(f"{base_url}/_emulator/clock", timeout=5)
         except httpx.HTTPError:
             return None
         return Control(base_url) if response.status_code == 200 else None

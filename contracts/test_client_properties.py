@@ -62,7 +62,7 @@ def test_every_request_body_is_covered() -> None:
 def test_request_body_serialises_to_what_the_spec_accepts(
     operation: Operation, pointer: str, data: Any
 ) -> None:
-    count_case("client")
+    count_case("client properties")
     schema_ref = {"$ref": "#" + pointer}
     body = data.draw(json_strategy(schema_ref), label="body")
     serialised = body_model_for(operation).from_dict(body).to_dict()

@@ -4,43 +4,89 @@ The links give create -> decision / share / delete / update-status / pdf / block
 import-shared -> decision, and blocklist add -> list / remove. Where the target is the emulator,
 every created session is completed through the control surface, so share and import have
 finished sessions to work on; shares go to the partner application, which imports them with its
-own key and workflow.
+own key and workflow, and each import's own decision is read back by the partner and checked.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
+import httpx
 from hypothesis import HealthCheck, settings
 
-from contracts.counting import count_case
+from contracts.client_decoding import assert_decodes_without_loss
 from contracts.profiles import PROFILE
 from contracts.schema import SCHEMA
 from contracts.target import current_target
+from didit_spec import validator_for
 
+_DECISION_SCHEMA = "/paths/~1v3~1session~1{sessionId}~1decision~1/get/responses/200/content/application~1json/schema"
 _CREATE_PATHS = {"/v3/session/", "/v2/session/"}
+# The workflow steps a run must reach on the emulator, else the links are not being followed.
+_REQUIRED_ON_EMULATOR = {
+    ("POST /v3/session/", 201),
+    ("GET /v3/session/{sessionId}/decision/", 200),
+    ("POST /v3/session/{sessionId}/share/", 200),
+    ("POST /v3/session/import-shared/", 201),
+    ("POST /v3/blocklist/add/", 200),
+    ("DELETE /v3/session/{sessionId}/delete/", 204),
+    ("decision of an imported session", 200),
+}
 
 
 class DiditWorkflows(SCHEMA.as_state_machine()):  # type: ignore[misc]
     def get_call_kwargs(self, case: Any) -> dict[str, Any]:
         target = current_target()
         kwargs: dict[str, Any] = {"base_url": target.base_url}
-        if case.operation.path == "/v3/session/import-shared/" and target.partner is not None:
+        if target.partner is not None and (
+            case.operation.path == "/v3/session/import-shared/"
+            or (case.path_parameters or {}).get("sessionId") in self.imported
+        ):
+            # Imports, and everything about the imported session, belong to the partner.
             kwargs["headers"] = target.api_key_headers(target.partner.api_key)
         return kwargs
+
+    def _check_imported_decision(self, session_id: str) -> None:
+        """The import's own decision: the partner reads it, and it conforms and decodes."""
+        target = current_target()
+        assert target.partner is not None
+        path = "/v3/session/{sessionId}/decision/"
+        response = httpx.get(
+            f"{target.base_url}/v3/session/{session_id}/decision/",
+            headers=target.api_key_headers(target.partner.api_key),
+            timeout=30,
+        )
+        self.reached.add(("decision of an imported session", response.status_code))
+        assert response.status_code == 200, f"decision of imported {session_id}: {response.text}"
+        errors = [e.message for e in validator_for(_DECISION_SCHEMA).iter_errors(response.json())]
+        assert not errors, f"decision of imported {session_id} violates the spec: {errors}"
+        assert_decodes_without_loss("GET", path, 200, response.headers, response.content)
 
     def before_call(self, case: Any) -> None:
         target = current_target()
         body = case.body if isinstance(case.body, dict) else None
-        if target.partner is None or body is None:
+        if body is None:
+            return
+        if case.operation.path in _CREATE_PATHS and target.workflow_id is not None:
+            # Random workflow ids only ever give 400 (the conformance layer covers that); a
+            # workflow needs a session that exists.
+            body["workflow_id"] = target.workflow_id
+        if target.partner is None:
             return
         if case.operation.path == "/v3/session/{sessionId}/share/":
             body["for_application_id"] = target.partner.application_id
         elif case.operation.path == "/v3/session/import-shared/":
             body["workflow_id"] = target.partner.workflow_id
 
+    reached: ClassVar[set[tuple[str, int]]] = set()
+    imported: ClassVar[set[str]] = set()
+
     def after_call(self, response: Any, case: Any) -> None:
-        count_case("stateful")
+        self.reached.add((case.operation.label, response.status_code))
+        if case.operation.path == "/v3/session/import-shared/" and response.status_code == 201:
+            session_id = response.json()["session_id"]
+            self.imported.add(session_id)
+            self._check_imported_decision(session_id)
         target = current_target()
         if (
             target.control is not None
@@ -51,6 +97,8 @@ class DiditWorkflows(SCHEMA.as_state_machine()):  # type: ignore[misc]
 
 
 def test_linked_workflows_conform_to_spec(target: Any) -> None:
+    DiditWorkflows.reached.clear()
+    DiditWorkflows.imported.clear()
     DiditWorkflows.run(
         settings=settings(
             max_examples=PROFILE.stateful_runs,
@@ -61,3 +109,6 @@ def test_linked_workflows_conform_to_spec(target: Any) -> None:
             suppress_health_check=list(HealthCheck),
         )
     )
+    if target.is_emulator:
+        missing = _REQUIRED_ON_EMULATOR - DiditWorkflows.reached
+        assert not missing, f"the linked workflows never reached: {sorted(missing)}"
