@@ -51,7 +51,7 @@ lint: $(STAMP)  ## Validate and lint the spec; ruff and mypy --strict on all cod
 	$(BIN)/openapi-spec-validator openapi.yaml
 	npx --no-install redocly lint openapi.yaml --format stylish 2>&1 | grep -v '[║╔╚]'
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check --exclude generated_client .
+	$(BIN)/ruff format --check src tests contracts
 	$(BIN)/mypy $(TYPED_SOURCES)
 
 test: lint check-generated  ## The README's test command: lint, drift check, the tests, and the contract suite's ci profile.

@@ -67,13 +67,19 @@ def assert_decodes_without_loss(
     response = httpx.Response(status, content=body, headers={"content-type": "application/json"})
     client = Client(base_url="http://decoder.invalid", raise_on_unexpected_status=True)
     # `_parse_response` is the generated module's own decoder: the one `sync()` uses.
-    parsed = module._parse_response(client=client, response=response)
+    try:
+        parsed = module._parse_response(client=client, response=response)
+    except Exception as error:  # any decoding failure is the finding, reported as one
+        raise AssertionError(
+            f"didit_client cannot decode {method.upper()} {path} {status}: "
+            f"{type(error).__name__}: {error}\n  received: {body[:2000]!r}"
+        ) from error
     if parsed is None:
-        raise AssertionError(f"didit_client decoded {method} {path} {status} to None")
+        raise AssertionError(f"didit_client decoded {method.upper()} {path} {status} to None")
     decoded = parsed.to_dict()
     if normalise_json(decoded) != normalise_json(received):
         raise AssertionError(
-            f"didit_client lost data decoding {method} {path} {status}:\n"
+            f"didit_client lost data decoding {method.upper()} {path} {status}:\n"
             f"  received: {json.dumps(received, sort_keys=True)[:2000]}\n"
             f"  decoded:  {json.dumps(decoded, sort_keys=True, default=str)[:2000]}"
         )

@@ -6,6 +6,7 @@ point here, and the limits have tests of their own (tests/emulator/test_emulator
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -21,14 +22,13 @@ def emulator_target() -> Iterator[Target]:
     config = default_config().with_rate_limits(enabled=False)
     with running_emulator(config) as emulator:
         acme, partner = emulator.application("Acme"), emulator.application("Partner")
-        yield Target(
+        target = Target(
             base_url=emulator.base_url,
             api_key=acme.api_key,
             allow_writes=True,
             application_id=acme.id,
             workflow_id=emulator.workflow("Acme", "user").id,
             business_workflow_id=emulator.workflow("Acme", "business").id,
-            v2_token=emulator.access_token("Acme"),
             client_credentials=(acme.client_id, acme.client_secret),
             partner=Partner(
                 application_id=partner.id,
@@ -37,3 +37,4 @@ def emulator_target() -> Iterator[Target]:
             ),
             control=Control(emulator.base_url),
         )
+        yield dataclasses.replace(target, v2_token=target.issue_v2_token())

@@ -53,6 +53,10 @@ class Control:
         """Finish a session as if the user had verified, with `outcome`."""
         self._post(f"sessions/{session_id}/complete", {"outcome": outcome, **identity})
 
+    def reset(self) -> None:
+        """Back to the configured applications: no sessions, tokens, imports or blocklist."""
+        httpx.post(f"{self.base_url}/_emulator/reset", timeout=10).raise_for_status()
+
     def advance_clock(self, seconds: int) -> None:
         self._post("clock/advance", {"seconds": seconds})
 
@@ -84,6 +88,20 @@ class Target:
     @property
     def is_emulator(self) -> bool:
         return self.control is not None
+
+    def issue_v2_token(self) -> str | None:
+        """A fresh client token from the target's token endpoint, if it has client credentials."""
+        if self.client_credentials is None:
+            return self.v2_token
+        response = httpx.post(
+            f"{self.base_url}/auth/v2/token/",
+            data={"grant_type": "client_credentials"},
+            auth=self.client_credentials,
+            timeout=10,
+        )
+        response.raise_for_status()
+        token: str = response.json()["access_token"]
+        return token
 
     def api_key_headers(self, api_key: str | None = None) -> dict[str, str]:
         return {"x-api-key": api_key or self.api_key}
