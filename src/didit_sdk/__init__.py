@@ -1,0 +1,74 @@
+"""The production layer over the generated Didit client (`didit_client`), written by hand.
+
+The generated package stays generated; what it lacks for production use lives here: one-line
+client set-up (`create_client`, `create_v2_client`), retries in one transport (`RetryPolicy`,
+`RetryTransport`), typed errors and `unwrap`, the v2 client-token auth, pagination over sessions,
+and webhook verification (`didit_sdk.webhooks`). Forward-compatible enums are built into the
+generated models by the project's generator templates (`Enum.decode`, `is_known`).
+"""
+
+from didit_sdk.auth import DEFAULT_AUTH_BASE_URL, ClientTokenAuth
+from didit_sdk.client import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, create_client, create_v2_client
+from didit_sdk.errors import (
+    AuthenticationError,
+    BadRequestError,
+    DiditError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitedError,
+    ServerError,
+    UnexpectedStatusError,
+    error_for,
+    unwrap,
+)
+from didit_sdk.pagination import PaginationError, aiter_sessions, iter_sessions
+from didit_sdk.retry import (
+    AsyncRetryTransport,
+    RetryPolicy,
+    RetryTransport,
+    SyncRetryTransport,
+    retry_after_seconds,
+)
+from didit_sdk.webhooks import (
+    WebhookPayloadError,
+    WebhookReplayError,
+    WebhookSignatureError,
+    WebhookTimestampError,
+    WebhookVerificationError,
+    sign_webhook,
+    verify_webhook,
+)
+
+__all__ = [
+    "DEFAULT_AUTH_BASE_URL",
+    "DEFAULT_BASE_URL",
+    "DEFAULT_TIMEOUT",
+    "AsyncRetryTransport",
+    "AuthenticationError",
+    "BadRequestError",
+    "ClientTokenAuth",
+    "DiditError",
+    "NotFoundError",
+    "PaginationError",
+    "PermissionDeniedError",
+    "RateLimitedError",
+    "RetryPolicy",
+    "RetryTransport",
+    "ServerError",
+    "SyncRetryTransport",
+    "UnexpectedStatusError",
+    "WebhookPayloadError",
+    "WebhookReplayError",
+    "WebhookSignatureError",
+    "WebhookTimestampError",
+    "WebhookVerificationError",
+    "aiter_sessions",
+    "create_client",
+    "create_v2_client",
+    "error_for",
+    "iter_sessions",
+    "retry_after_seconds",
+    "sign_webhook",
+    "unwrap",
+    "verify_webhook",
+]

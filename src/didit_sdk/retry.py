@@ -1,0 +1,277 @@
+"""Retries for every request the Didit client makes, in one place: an httpx transport.
+
+The generated client never retries (openapi-python-client leaves that to its users), and Didit
+answers 429 with `Retry-After` once a key exceeds its per-minute budget (004). Retrying belongs in
+the transport, below the generated code, so that every operation — sync and async, today's and
+tomorrow's — gets the same rules without touching generated files:
+
+- 429 on any method: the request was not processed, so even a POST is safe to resend. The wait is
+  the server's (`retry-after-ms`, else `Retry-After` in seconds or as an HTTP-date); a wait above
+  `RetryPolicy.max_wait` is not waited for: the 429 is returned at once.
+- 408, 502, 503, 504 and connection errors: only for idempotent methods (GET, HEAD, OPTIONS, PUT,
+  DELETE). A POST or PATCH may have been processed, so it is never resent.
+- Otherwise exponential backoff with jitter: `backoff_base * 2**n`, capped at `backoff_max`.
+
+Why not httpx-retries: see docs/client.md, "Why not httpx-retries".
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import math
+import random as _random
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC
+from email.utils import parsedate_to_datetime
+
+import httpx
+
+__all__ = [
+    "IDEMPOTENT_METHODS",
+    "TRANSIENT_STATUSES",
+    "AsyncRetryTransport",
+    "RetryPolicy",
+    "RetryTransport",
+    "SyncRetryTransport",
+    "retry_after_seconds",
+]
+
+logger = logging.getLogger("didit_sdk.retry")
+
+IDEMPOTENT_METHODS: frozenset[str] = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+"""Methods whose request may be resent after a transient failure (RFC 9110, 9.2.2)."""
+
+TRANSIENT_STATUSES: frozenset[int] = frozenset({408, 502, 503, 504})
+"""Statuses retried for idempotent methods only."""
+
+RATE_LIMITED = 429
+
+DEFAULT_RETRY_EXCEPTIONS: tuple[type[Exception], ...] = (
+    httpx.NetworkError,
+    httpx.TimeoutException,
+    httpx.RemoteProtocolError,
+)
+
+
+def retry_after_seconds(headers: Mapping[str, str], *, now: float) -> float | None:
+    """The wait a response asks for, in seconds, or None when it asks for none (or garbles it).
+
+    `retry-after-ms` (milliseconds) wins over `Retry-After`, which is either delay-seconds or an
+    HTTP-date (RFC 9110, 10.2.3); a date in the past means "now" (0). `now` is Unix time.
+    """
+    lowered = {name.lower(): value for name, value in headers.items()}
+    milliseconds = _non_negative_number(lowered.get("retry-after-ms"))
+    if milliseconds is not None:
+        return milliseconds / 1000
+    value = lowered.get("retry-after")
+    if value is None:
+        return None
+    seconds = _non_negative_number(value)
+    if seconds is not None:
+        return seconds
+    try:
+        when = parsedate_to_datetime(value.strip())
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:  # RFC 9110 dates are GMT; parsedate gives naive for "-0000"
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, when.timestamp() - now)
+
+
+def _non_negative_number(value: str | None) -> float | None:
+    if value is None:
+        return None
+    try:
+        number = float(value.strip())
+    except ValueError:
+        return None
+    if not math.isfinite(number) or number < 0:
+        return None
+    return number
+
+
+@dataclass(frozen=True, kw_only=True)
+class RetryPolicy:
+    """Which failures to retry, how often and how long to wait; shared by both transports.
+
+    `clock` (Unix seconds), `random` (in [0, 1)), `sleep` and `async_sleep` are injectable so that
+    tests never sleep. Backoff before retry n (0-based) is
+    `min(backoff_max, backoff_base * 2**n) * (1 - jitter * random())`.
+    """
+
+    max_retries: int = 2
+    backoff_base: float = 0.5
+    backoff_max: float = 8.0
+    jitter: float = 0.25
+    max_wait: float = 120.0
+    idempotent_methods: frozenset[str] = IDEMPOTENT_METHODS
+    transient_statuses: frozenset[int] = TRANSIENT_STATUSES
+    retry_exceptions: tuple[type[Exception], ...] = DEFAULT_RETRY_EXCEPTIONS
+    clock: Callable[[], float] = field(default=time.time, repr=False)
+    random: Callable[[], float] = field(default=_random.random, repr=False)
+    sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
+    async_sleep: Callable[[float], Awaitable[None]] = field(default=asyncio.sleep, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.max_retries < 0:
+            raise ValueError("max_retries must be >= 0")
+        if self.backoff_base < 0 or self.backoff_max < 0:
+            raise ValueError("backoff_base and backoff_max must be >= 0")
+        if not 0 <= self.jitter <= 1:
+            raise ValueError("jitter must be between 0 and 1")
+        if self.max_wait < 0:
+            raise ValueError("max_wait must be >= 0")
+        object.__setattr__(
+            self, "idempotent_methods", frozenset(m.upper() for m in self.idempotent_methods)
+        )
+
+    def backoff(self, retry_number: int) -> float:
+        """The jittered exponential wait before retry `retry_number` (0 for the first retry)."""
+        ceiling: float = min(self.backoff_max, self.backoff_base * 2.0 ** min(retry_number, 62))
+        return ceiling * (1 - self.jitter * self.random())
+
+    def delay_after_response(
+        self, method: str, response: httpx.Response, retries_done: int
+    ) -> float | None:
+        """Seconds to wait before resending, or None to hand this response to the caller."""
+        if retries_done >= self.max_retries:
+            return None
+        status = response.status_code
+        if status != RATE_LIMITED and not (
+            status in self.transient_statuses and method.upper() in self.idempotent_methods
+        ):
+            return None
+        requested = retry_after_seconds(response.headers, now=self.clock())
+        if requested is None:
+            return self.backoff(retries_done)
+        if requested > self.max_wait:
+            return None
+        return requested
+
+    def delay_after_error(self, method: str, error: Exception, retries_done: int) -> float | None:
+        """Seconds to wait before resending after a transport error, or None to raise it."""
+        if retries_done >= self.max_retries:
+            return None
+        if method.upper() not in self.idempotent_methods:
+            return None
+        if not isinstance(error, self.retry_exceptions):
+            return None
+        return self.backoff(retries_done)
+
+
+def _log_retry(
+    request: httpx.Request, cause: str, delay: float, retry_number: int, policy: RetryPolicy
+) -> None:
+    # The path only: no query string, no userinfo, and headers (which carry the key) never.
+    logger.info(
+        "retrying %s %s after %s in %.3fs (retry %d of %d)",
+        request.method,
+        request.url.path,
+        cause,
+        delay,
+        retry_number + 1,
+        policy.max_retries,
+    )
+
+
+class SyncRetryTransport(httpx.BaseTransport):
+    """Wraps a sync transport and resends requests as `policy` says."""
+
+    def __init__(
+        self, transport: httpx.BaseTransport, *, policy: RetryPolicy | None = None
+    ) -> None:
+        self.transport = transport
+        self.policy = policy or RetryPolicy()
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        retries = 0
+        while True:
+            try:
+                response = self.transport.handle_request(request)
+            except Exception as error:
+                delay = self.policy.delay_after_error(request.method, error, retries)
+                if delay is None:
+                    raise
+                _log_retry(request, type(error).__name__, delay, retries, self.policy)
+            else:
+                delay = self.policy.delay_after_response(request.method, response, retries)
+                if delay is None:
+                    return response
+                response.close()
+                _log_retry(request, f"HTTP {response.status_code}", delay, retries, self.policy)
+            self.policy.sleep(delay)
+            retries += 1
+
+    def close(self) -> None:
+        self.transport.close()
+
+
+class AsyncRetryTransport(httpx.AsyncBaseTransport):
+    """Wraps an async transport and resends requests as `policy` says."""
+
+    def __init__(
+        self, transport: httpx.AsyncBaseTransport, *, policy: RetryPolicy | None = None
+    ) -> None:
+        self.transport = transport
+        self.policy = policy or RetryPolicy()
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        retries = 0
+        while True:
+            try:
+                response = await self.transport.handle_async_request(request)
+            except Exception as error:
+                delay = self.policy.delay_after_error(request.method, error, retries)
+                if delay is None:
+                    raise
+                _log_retry(request, type(error).__name__, delay, retries, self.policy)
+            else:
+                delay = self.policy.delay_after_response(request.method, response, retries)
+                if delay is None:
+                    return response
+                await response.aclose()
+                _log_retry(request, f"HTTP {response.status_code}", delay, retries, self.policy)
+            await self.policy.async_sleep(delay)
+            retries += 1
+
+    async def aclose(self) -> None:
+        await self.transport.aclose()
+
+
+class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
+    """Both retrying transports behind one object, sharing one policy.
+
+    The generated client splats the same `httpx_args` into its `httpx.Client` *and* its
+    `httpx.AsyncClient`, so the transport passed there must serve both: the sync client calls
+    `handle_request`, the async one `handle_async_request`. Passing it through `httpx_args` (rather
+    than `set_httpx_client`) keeps it across `with_headers` / `with_timeout`, which rebuild the
+    httpx clients from `httpx_args`.
+    """
+
+    def __init__(
+        self,
+        *,
+        policy: RetryPolicy | None = None,
+        transport: httpx.BaseTransport | None = None,
+        async_transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self.policy = policy or RetryPolicy()
+        self.sync = SyncRetryTransport(transport or httpx.HTTPTransport(), policy=self.policy)
+        self.async_ = AsyncRetryTransport(
+            async_transport or httpx.AsyncHTTPTransport(), policy=self.policy
+        )
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        return self.sync.handle_request(request)
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        return await self.async_.handle_async_request(request)
+
+    def close(self) -> None:
+        self.sync.close()
+
+    async def aclose(self) -> None:
+        await self.async_.aclose()

@@ -1,0 +1,190 @@
+"""`unwrap` and the typed errors: one exception per status, with detail, request id, retry_after.
+
+Responses come from the generated operations over a mock transport, so the table covers both the
+statuses the spec documents (the generated code has already parsed `ErrorResponse`) and the ones it
+does not (`parsed` is None and `unwrap` decodes the body itself).
+"""
+
+from __future__ import annotations
+
+import pickle
+import uuid
+from email.utils import formatdate
+from typing import Any
+
+import httpx
+import pytest
+from didit_client import AuthenticatedClient
+from didit_client.api.sessions import delete_session, get_session_decision, list_sessions
+from didit_client.models import ErrorResponse, SessionPage
+
+from didit_sdk import (
+    AuthenticationError,
+    BadRequestError,
+    DiditError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitedError,
+    ServerError,
+    UnexpectedStatusError,
+    unwrap,
+)
+
+SESSION_ID = uuid.UUID("11111111-2222-3333-4444-555555555555")
+API_KEY = "sk_live_never_in_a_message_42"
+NOW = 1_753_630_666.0
+
+
+def client_answering(
+    status: int,
+    body: Any = None,
+    headers: dict[str, str] | None = None,
+    content: bytes | None = None,
+) -> AuthenticatedClient:
+    def handler(request: httpx.Request) -> httpx.Response:
+        if content is not None:
+            return httpx.Response(status, headers=headers, content=content)
+        return httpx.Response(status, headers=headers, json=body)
+
+    client = AuthenticatedClient(
+        base_url="https://didit.test", token=API_KEY, prefix="", auth_header_name="x-api-key"
+    )
+    return client.set_httpx_client(
+        httpx.Client(
+            base_url="https://didit.test",
+            headers={"x-api-key": API_KEY},
+            transport=httpx.MockTransport(handler),
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("status", "error_class"),
+    [
+        pytest.param(400, BadRequestError, id="400"),
+        pytest.param(401, AuthenticationError, id="401"),
+        pytest.param(403, PermissionDeniedError, id="403"),
+        pytest.param(404, NotFoundError, id="404"),
+        pytest.param(429, RateLimitedError, id="429"),
+        pytest.param(500, ServerError, id="500-undocumented"),
+        pytest.param(502, ServerError, id="502-undocumented"),
+        pytest.param(503, ServerError, id="503-undocumented"),
+        pytest.param(409, UnexpectedStatusError, id="409-undocumented"),
+        pytest.param(418, UnexpectedStatusError, id="418-undocumented"),
+        pytest.param(302, UnexpectedStatusError, id="302"),
+    ],
+)
+def test_unwrap_raises_one_exception_per_status(status: int, error_class: type[DiditError]) -> None:
+    client = client_answering(
+        status, {"detail": "Session not found"}, headers={"X-Request-Id": "req-123"}
+    )
+    response = get_session_decision.sync_detailed(SESSION_ID, client=client)
+    with pytest.raises(error_class) as caught:
+        unwrap(response)
+    error = caught.value
+    assert type(error) is error_class
+    assert isinstance(error, DiditError)
+    assert error.status == status
+    assert error.detail == "Session not found"
+    assert error.request_id == "req-123"
+    assert isinstance(error.error, ErrorResponse)
+    assert error.error.detail == "Session not found"
+
+
+def test_unwrap_message_names_status_detail_and_request_id() -> None:
+    client = client_answering(404, {"detail": "Session not found"}, {"x-request-id": "r-9"})
+    with pytest.raises(NotFoundError) as caught:
+        unwrap(get_session_decision.sync_detailed(SESSION_ID, client=client))
+    assert str(caught.value) == "HTTP 404 Not Found: Session not found (request id r-9)"
+    assert repr(caught.value) == (
+        "NotFoundError(status=404, detail='Session not found', request_id='r-9')"
+    )
+
+
+def test_unwrap_returns_the_parsed_body_for_2xx() -> None:
+    client = client_answering(200, {"count": 0, "next": None, "previous": None, "results": []})
+    page = unwrap(list_sessions.sync_detailed(client=client))
+    assert isinstance(page, SessionPage)
+    assert page.count == 0
+
+
+def test_unwrap_returns_none_for_204() -> None:
+    client = client_answering(204, content=b"")
+    assert unwrap(delete_session.sync_detailed(SESSION_ID, client=client)) is None
+
+
+def test_unwrap_rejects_an_undocumented_2xx_with_a_body() -> None:
+    client = client_answering(202, {"count": 0})
+    with pytest.raises(UnexpectedStatusError) as caught:
+        unwrap(list_sessions.sync_detailed(client=client))
+    assert caught.value.status == 202
+
+
+def test_unwrap_server_error_without_json_has_no_detail() -> None:
+    client = client_answering(502, content=b"<html>Bad Gateway</html>")
+    with pytest.raises(ServerError) as caught:
+        unwrap(list_sessions.sync_detailed(client=client))
+    assert caught.value.detail is None
+    assert caught.value.error is None
+    assert str(caught.value) == "HTTP 502 Bad Gateway"
+
+
+@pytest.mark.parametrize(
+    ("headers", "expected"),
+    [
+        pytest.param({"Retry-After": "30"}, 30.0, id="seconds"),
+        pytest.param({"Retry-After": formatdate(NOW + 45, usegmt=True)}, 45.0, id="http-date"),
+        pytest.param({"retry-after-ms": "1500"}, 1.5, id="milliseconds"),
+        pytest.param({}, None, id="absent"),
+    ],
+)
+def test_unwrap_rate_limited_carries_retry_after(
+    headers: dict[str, str], expected: float | None
+) -> None:
+    client = client_answering(429, {"detail": "Too many requests"}, headers)
+    with pytest.raises(RateLimitedError) as caught:
+        unwrap(list_sessions.sync_detailed(client=client), now=NOW)
+    assert caught.value.retry_after == expected
+    if expected is not None:
+        assert f"retry after {expected:g}s" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("status", "content"),
+    [
+        pytest.param(502, f"<html>proxy: x-api-key={API_KEY}</html>".encode(), id="html-echo"),
+        pytest.param(400, f'{{"detail": "bad", "echo": "{API_KEY}"}}'.encode(), id="json-echo"),
+        pytest.param(409, f"x-api-key: {API_KEY}".encode(), id="text-echo"),
+    ],
+)
+def test_unwrap_errors_never_show_the_body_beyond_detail(status: int, content: bytes) -> None:
+    # A proxy or a buggy server echoing the request's key: the error shows `detail` only, unlike
+    # the generated `UnexpectedStatus`, whose message is the whole body.
+    client = client_answering(status, content=content)
+    with pytest.raises(DiditError) as caught:
+        unwrap(get_session_decision.sync_detailed(SESSION_ID, client=client))
+    for text in (str(caught.value), repr(caught.value), str(caught.value.args)):
+        assert API_KEY not in text
+
+
+def test_unwrap_truncates_a_huge_detail() -> None:
+    client = client_answering(400, {"detail": "x" * 10_000})
+    with pytest.raises(BadRequestError) as caught:
+        unwrap(list_sessions.sync_detailed(client=client))
+    assert caught.value.detail is not None
+    assert len(caught.value.detail) == 500
+
+
+def test_unwrap_errors_survive_pickling() -> None:
+    client = client_answering(429, {"detail": "slow"}, {"Retry-After": "7", "X-Request-Id": "r-1"})
+    with pytest.raises(RateLimitedError) as caught:
+        unwrap(list_sessions.sync_detailed(client=client))
+    copy = pickle.loads(pickle.dumps(caught.value))  # noqa: S301 (our own bytes)
+    assert type(copy) is RateLimitedError
+    assert (copy.status, copy.detail, copy.request_id, copy.retry_after) == (
+        429,
+        "slow",
+        "r-1",
+        7.0,
+    )
+    assert str(copy) == str(caught.value)
