@@ -1,0 +1,305 @@
+"""The emulator's configuration: applications, their keys and workflows, secrets and rate limits.
+
+A TOML file seeds it; `default_config.toml` (next to this module) is the default. A user file
+replaces the defaults section by section (`[emulator]` and `[rate_limits]` key by key,
+`[[applications]]` as a whole). Values the spec constrains are checked against the spec: feature
+names against `Feature`, workflow kinds against `SessionKind`, application and workflow ids against
+the uuid fields that carry them, operation names against the spec's operationIds.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from didit_spec import operations, validator_for
+
+__all__ = [
+    "ApplicationConfig",
+    "ConfigError",
+    "EmulatorConfig",
+    "RateLimitConfig",
+    "WorkflowConfig",
+    "default_config",
+    "load_config",
+]
+
+MIN_SECRET_LENGTH = 32
+
+
+class ConfigError(ValueError):
+    """The configuration is not usable; the message says which value and why."""
+
+
+@dataclass(frozen=True)
+class WorkflowConfig:
+    """A workflow of an application: which kind of session it makes and which features it runs."""
+
+    id: str
+    name: str
+    kind: str
+    features: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ApplicationConfig:
+    """One Didit application. Its secrets are left out of `repr()` so they never reach a log."""
+
+    id: str
+    name: str
+    api_key: str = field(repr=False)
+    client_id: str
+    client_secret: str = field(repr=False)
+    organization_id: str
+    workflows: tuple[WorkflowConfig, ...]
+
+    def workflow(self, workflow_id: str) -> WorkflowConfig | None:
+        return next((w for w in self.workflows if w.id == workflow_id), None)
+
+
+@dataclass(frozen=True)
+class RateLimitConfig:
+    """Sliding-window limits: `default` requests per window per key and operation, unless
+    `operations` names the operation."""
+
+    enabled: bool = True
+    window_seconds: float = 60.0
+    default: int = 300
+    operations: Mapping[str, int] = field(default_factory=dict)
+
+    def limit_for(self, operation_id: str) -> int:
+        return self.operations.get(operation_id, self.default)
+
+
+@dataclass(frozen=True)
+class EmulatorConfig:
+    """Everything the emulator is seeded with. Build one with `load_config`, `default_config` or
+    `EmulatorConfig.from_mapping`; derive variants with `replace(...)`."""
+
+    applications: tuple[ApplicationConfig, ...]
+    share_token_secret: str = field(repr=False)
+    rate_limits: RateLimitConfig = field(default_factory=RateLimitConfig)
+    client_token_ttl_seconds: int = 86400
+    session_expiry_seconds: int = 604800
+    default_page_size: int = 20
+    max_page_size: int = 100
+    public_base_url: str | None = None
+    clock_start: float | None = None
+    clock_frozen: bool = False
+
+    def __post_init__(self) -> None:
+        _check(self)
+
+    def replace(self, **changes: Any) -> EmulatorConfig:
+        """A copy with some fields changed (validated again)."""
+        return dataclasses.replace(self, **changes)
+
+    def with_rate_limits(
+        self,
+        *,
+        enabled: bool | None = None,
+        default: int | None = None,
+        window_seconds: float | None = None,
+        operations: Mapping[str, int] | None = None,
+    ) -> EmulatorConfig:
+        """A copy with other rate limits; `operations` is merged over the current per-operation
+        limits."""
+        current = self.rate_limits
+        limits = RateLimitConfig(
+            enabled=current.enabled if enabled is None else enabled,
+            window_seconds=current.window_seconds if window_seconds is None else window_seconds,
+            default=current.default if default is None else default,
+            operations={**current.operations, **(operations or {})},
+        )
+        return self.replace(rate_limits=limits)
+
+    def application(self, name_or_id: str) -> ApplicationConfig:
+        """The application with this name or id."""
+        for app in self.applications:
+            if name_or_id in (app.id, app.name):
+                return app
+        raise KeyError(name_or_id)
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> EmulatorConfig:
+        """A configuration from parsed TOML, merged over the defaults."""
+        merged = _merge(_default_mapping(), data)
+        return _build(merged)
+
+    @classmethod
+    def from_toml(cls, text: str) -> EmulatorConfig:
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"invalid TOML: {exc}") from exc
+        return cls.from_mapping(data)
+
+
+def default_config() -> EmulatorConfig:
+    """The configuration of `default_config.toml`."""
+    return _build(_default_mapping())
+
+
+def load_config(path: str | Path | None = None) -> EmulatorConfig:
+    """The configuration in the TOML file at `path` (merged over the defaults), or the default."""
+    if path is None:
+        return default_config()
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"cannot read {path}: {exc.strerror}") from exc
+    return EmulatorConfig.from_toml(text)
+
+
+def _default_mapping() -> dict[str, Any]:
+    text = resources.files(__package__).joinpath("default_config.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def _merge(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in override.items():
+        if key == "applications":
+            merged[key] = value
+        elif isinstance(value, Mapping) and isinstance(merged.get(key), Mapping):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _require(mapping: Mapping[str, Any], key: str, where: str) -> Any:
+    if key not in mapping:
+        raise ConfigError(f"{where}: `{key}` is required")
+    return mapping[key]
+
+
+def _parse_instant(value: Any, where: str) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    if isinstance(value, datetime):
+        return value.timestamp()
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp()
+        except ValueError as exc:
+            raise ConfigError(f"{where}: not an RFC 3339 date-time: {value!r}") from exc
+    raise ConfigError(f"{where}: expected a date-time, got {value!r}")
+
+
+def _build(data: Mapping[str, Any]) -> EmulatorConfig:
+    emulator: Mapping[str, Any] = data.get("emulator", {})
+    limits: Mapping[str, Any] = data.get("rate_limits", {})
+    apps: list[ApplicationConfig] = []
+    for index, raw in enumerate(data.get("applications", [])):
+        where = f"applications[{index}]"
+        workflows = tuple(
+            WorkflowConfig(
+                id=str(_require(w, "id", f"{where}.workflows[{j}]")),
+                name=str(w.get("name", f"workflow {j + 1}")),
+                kind=str(_require(w, "kind", f"{where}.workflows[{j}]")),
+                features=tuple(_require(w, "features", f"{where}.workflows[{j}]")),
+            )
+            for j, w in enumerate(raw.get("workflows", []))
+        )
+        apps.append(
+            ApplicationConfig(
+                id=str(_require(raw, "id", where)),
+                name=str(_require(raw, "name", where)),
+                api_key=str(_require(raw, "api_key", where)),
+                client_id=str(_require(raw, "client_id", where)),
+                client_secret=str(_require(raw, "client_secret", where)),
+                organization_id=str(raw.get("organization_id", raw["id"])),
+                workflows=workflows,
+            )
+        )
+    try:
+        rate_limits = RateLimitConfig(
+            enabled=bool(limits.get("enabled", True)),
+            window_seconds=float(limits.get("window_seconds", 60)),
+            default=int(limits.get("default", 300)),
+            operations={str(k): int(v) for k, v in limits.get("operations", {}).items()},
+        )
+        return EmulatorConfig(
+            applications=tuple(apps),
+            share_token_secret=str(_require(emulator, "share_token_secret", "emulator")),
+            rate_limits=rate_limits,
+            client_token_ttl_seconds=int(emulator.get("client_token_ttl_seconds", 86400)),
+            session_expiry_seconds=int(emulator.get("session_expiry_seconds", 604800)),
+            default_page_size=int(emulator.get("default_page_size", 20)),
+            max_page_size=int(emulator.get("max_page_size", 100)),
+            public_base_url=emulator.get("public_base_url") or None,
+            clock_start=_parse_instant(emulator.get("clock_start"), "emulator.clock_start"),
+            clock_frozen=bool(emulator.get("clock_frozen", False)),
+        )
+    except (TypeError, ValueError) as exc:
+        if isinstance(exc, ConfigError):
+            raise
+        raise ConfigError(f"invalid value: {exc}") from exc
+
+
+def _spec_error(pointer: str, value: Any) -> str | None:
+    error = next(iter(validator_for(pointer).iter_errors(value)), None)
+    return None if error is None else error.message
+
+
+def _check(config: EmulatorConfig) -> None:
+    """Validates a configuration against itself and against the spec."""
+    if len(config.share_token_secret) < MIN_SECRET_LENGTH:
+        raise ConfigError(f"emulator.share_token_secret: at least {MIN_SECRET_LENGTH} characters")
+    for name in ("client_token_ttl_seconds", "session_expiry_seconds", "default_page_size"):
+        if getattr(config, name) < 1:
+            raise ConfigError(f"emulator.{name}: must be at least 1")
+    if config.max_page_size < config.default_page_size:
+        raise ConfigError("emulator.max_page_size: must be at least default_page_size")
+    limits = config.rate_limits
+    if limits.window_seconds <= 0:
+        raise ConfigError("rate_limits.window_seconds: must be positive")
+    known_operations = {op.operation_id for op in operations()}
+    for operation_id, limit in {"default": limits.default, **limits.operations}.items():
+        if operation_id != "default" and operation_id not in known_operations:
+            raise ConfigError(f"rate_limits.operations: {operation_id!r} is not an operationId")
+        if limit < 1:
+            raise ConfigError(f"rate_limits.{operation_id}: must be at least 1")
+
+    seen: dict[str, set[str]] = {"id": set(), "name": set(), "api_key": set(), "client_id": set()}
+    workflow_ids: set[str] = set()
+    for app in config.applications:
+        where = f"application {app.name!r}"
+        for attr, values in seen.items():
+            value = getattr(app, attr)
+            if not value:
+                raise ConfigError(f"{where}: `{attr}` must not be empty")
+            if value in values:
+                raise ConfigError(f"{where}: duplicate `{attr}`")
+            values.add(value)
+        problem = _spec_error(
+            "/components/schemas/ShareSessionRequest/properties/for_application_id", app.id
+        )
+        if problem:
+            raise ConfigError(f"{where}: id: {problem}")
+        for workflow in app.workflows:
+            wwhere = f"{where}, workflow {workflow.name!r}"
+            problem = _spec_error(
+                "/components/schemas/CreateSessionRequest/properties/workflow_id", workflow.id
+            )
+            if problem:
+                raise ConfigError(f"{wwhere}: id: {problem}")
+            if workflow.id in workflow_ids:
+                raise ConfigError(f"{wwhere}: duplicate workflow id")
+            workflow_ids.add(workflow.id)
+            problem = _spec_error("/components/schemas/SessionKind", workflow.kind)
+            if problem:
+                raise ConfigError(f"{wwhere}: kind: {problem}")
+            for feature in workflow.features:
+                problem = _spec_error("/components/schemas/Feature", feature)
+                if problem:
+                    raise ConfigError(f"{wwhere}: features: {problem}")

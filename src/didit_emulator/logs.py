@@ -1,0 +1,108 @@
+"""Structured logs: one JSON object per line, and one line per request.
+
+A request line has `method`, `path`, `status`, `latency_ms` and, for operations of the spec, the
+`operation_id`. It never has a header, a query string or a body, so no API key, client secret,
+access token, share token or vendor data reaches the log; the one path that carries a secret (the
+session page, `/session/{session_token}`) is logged as its template.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import time
+from collections.abc import MutableMapping
+from datetime import UTC, datetime
+from typing import Any
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+__all__ = ["ACCESS_LOGGER", "AccessLogMiddleware", "JsonFormatter", "configure_logging"]
+
+ACCESS_LOGGER = "didit_emulator.access"
+# LogRecord's own attributes, and uvicorn's ANSI-coloured duplicate of its message.
+_STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime", "color_message"}
+
+
+class JsonFormatter(logging.Formatter):
+    """Formats a record as one JSON line: time, level, logger, message and any `extra` fields."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, Any] = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat().replace("+00:00", "Z"),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        entry.update({k: v for k, v in vars(record).items() if k not in _STANDARD})
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return json.dumps(entry, default=str)
+
+
+def configure_logging(level: str = "info") -> None:
+    """Sends every log record (the emulator's and uvicorn's) to stderr as JSON lines."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(JsonFormatter())
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level.upper())
+    for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
+        logger = logging.getLogger(name)
+        logger.handlers[:] = []
+        logger.propagate = True
+
+
+class AccessLogMiddleware:
+    """Logs one line per HTTP request, as its response completes."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.logger = logging.getLogger(ACCESS_LOGGER)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status = 500
+        logged = False
+        scope.setdefault("state", {})
+
+        def log() -> None:
+            nonlocal logged
+            logged = True
+            state: MutableMapping[str, Any] = scope.get("state") or {}
+            fields = {
+                "method": scope["method"],
+                "path": state.get("log_path") or scope["path"],
+                "status": status,
+                "latency_ms": round((time.perf_counter() - started) * 1000, 3),
+            }
+            if state.get("operation_id"):
+                fields["operation_id"] = state["operation_id"]
+            self.logger.info("request", extra=fields)
+
+        held: list[Message] = []
+
+        async def send_and_record(message: Message) -> None:
+            # The start of the response is held back until its body is complete, and the line is
+            # logged first: a client that has the response (even a 204, complete at its headers)
+            # finds its line in the log.
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = int(message["status"])
+                held.append(message)
+                return
+            if message["type"] == "http.response.body" and not message.get("more_body", False):
+                log()
+            while held:
+                await send(held.pop(0))
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_and_record)
+        finally:
+            if not logged:
+                log()

@@ -1,0 +1,133 @@
+"""The PDF verification report of a session (004, "6. Generate PDF Report"), made with fpdf2."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from fpdf import FPDF
+from fpdf.enums import WrapMode, XPos, YPos
+
+__all__ = ["render_report"]
+
+_MAX_VALUE = 200
+_SECTIONS = (
+    ("id_verifications", "ID verification"),
+    ("nfc_verifications", "NFC"),
+    ("liveness_checks", "Liveness"),
+    ("face_matches", "Face match"),
+    ("phone_verifications", "Phone verification"),
+    ("email_verifications", "E-mail verification"),
+    ("poa_verifications", "Proof of address"),
+    ("aml_screenings", "AML screening"),
+    ("ip_analyses", "IP analysis"),
+    ("database_validations", "Database validation"),
+    ("registry_checks", "Business registry"),
+    ("key_people", "Key people"),
+    ("documents", "Business documents"),
+)
+_BLOCK_FIELDS = (
+    "document_type",
+    "document_number",
+    "full_name",
+    "first_name",
+    "last_name",
+    "date_of_birth",
+    "nationality",
+    "method",
+    "score",
+    "full_number",
+    "email",
+    "total_hits",
+    "ip_address",
+    "ip_country",
+    "company_name",
+    "registration_number",
+    "company_status",
+    "role",
+    "ownership_percentage",
+    "match_type",
+)
+
+
+def _text(value: Any) -> str:
+    """Printable in the PDF core fonts (Latin-1), and not unbounded."""
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+    if len(text) > _MAX_VALUE:
+        text = text[: _MAX_VALUE - 3] + "..."
+    return text.encode("latin-1", "replace").decode("latin-1")
+
+
+class _Report(FPDF):
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font("Helvetica", size=8)
+        self.set_text_color(120)
+        self.cell(
+            0,
+            6,
+            f"Didit emulator - test data, not a real verification - page {self.page_no()}",
+            align="C",
+        )
+
+
+def render_report(report: Mapping[str, Any]) -> bytes:
+    """A PDF of a session: identifiers, status, features, and each feature's results."""
+    pdf = _Report(orientation="portrait", unit="mm", format="A4")
+    pdf.set_title(_text(f"Verification report {report.get('session_id', '')}"))
+    pdf.set_author("Didit emulator")
+    pdf.set_creation_date(datetime.now(UTC))
+    pdf.set_auto_page_break(auto=True, margin=15)
+    pdf.add_page()
+    width = pdf.epw
+
+    def line(text: str, *, size: float = 10, style: str = "", height: float = 6) -> None:
+        pdf.set_font("Helvetica", style=style, size=size)
+        pdf.multi_cell(
+            width, height, _text(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, wrapmode=WrapMode.CHAR
+        )
+
+    line("Verification report", size=18, style="B", height=10)
+    line(f"Application: {report.get('application', '')}")
+    line(f"Generated: {report.get('generated_at', '')}")
+    pdf.ln(3)
+    for key, label in (
+        ("session_id", "Session ID"),
+        ("session_number", "Session number"),
+        ("session_kind", "Kind"),
+        ("status", "Status"),
+        ("workflow_id", "Workflow"),
+        ("vendor_data", "Vendor data"),
+        ("created_at", "Created"),
+        ("expires_at", "Expires"),
+        ("shared_from_session", "Shared from session"),
+    ):
+        value = report.get(key)
+        if value is not None:
+            line(f"{label}: {_text(value)}", style="B" if key == "status" else "")
+    line(f"Features: {', '.join(map(str, report.get('features', []))) or 'none'}")
+    for key, label in _SECTIONS:
+        items = report.get(key) or []
+        if not items:
+            continue
+        pdf.ln(2)
+        line(label, size=13, style="B", height=8)
+        for item in items:
+            line(f"Status: {item.get('status', 'n/a')}", style="B")
+            for name in _BLOCK_FIELDS:
+                if item.get(name) is not None:
+                    line(f"{name.replace('_', ' ').capitalize()}: {_text(item[name])}")
+            for warning in item.get("warnings", []):
+                line(f"Warning {warning.get('risk', '')}: {warning.get('short_description', '')}")
+    reviews = report.get("reviews") or []
+    if reviews:
+        pdf.ln(2)
+        line("Reviews", size=13, style="B", height=8)
+        for review in reviews:
+            line(
+                f"{review.get('created_at', '')} {review.get('user', '')}: "
+                f"{review.get('new_status', '')} {review.get('comment') or ''}"
+            )
+    return bytes(pdf.output())

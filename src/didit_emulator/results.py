@@ -1,0 +1,477 @@
+"""Realistic per-feature result blocks for a session completed through the control surface.
+
+Each builder returns one item of a V3 decision array (`id_verifications`, `liveness_checks`, ...,
+and for business sessions `registry_checks`, `key_people`, `documents`), shaped as openapi.yaml's
+schemas describe them; the emulator's tests validate every decision against the spec.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from .clock import isoformat
+
+__all__ = [
+    "BLOCKS",
+    "BUSINESS_BLOCKS",
+    "FeatureOutcome",
+    "Identity",
+    "build_blocks",
+    "plan_outcome",
+    "warning",
+]
+
+# Feature -> (V3 array, V2 singular block). AGE_ESTIMATION and QUESTIONNAIRE have no block of
+# their own (an age estimate rides on the liveness check).
+BLOCKS: Mapping[str, tuple[str, str]] = {
+    "ID_VERIFICATION": ("id_verifications", "id_verification"),
+    "NFC": ("nfc_verifications", "nfc"),
+    "LIVENESS": ("liveness_checks", "liveness"),
+    "FACE_MATCH": ("face_matches", "face_match"),
+    "PHONE": ("phone_verifications", "phone"),
+    "EMAIL": ("email_verifications", "email"),
+    "POA": ("poa_verifications", "poa"),
+    "AML": ("aml_screenings", "aml"),
+    "IP_ANALYSIS": ("ip_analyses", "ip_analysis"),
+    "DATABASE_VALIDATION": ("database_validations", "database_validation"),
+}
+# The KYB blocks every business session has, plus the feature blocks a business workflow may run.
+BUSINESS_BLOCKS = ("registry_checks", "key_people", "documents")
+REGISTRY = "REGISTRY"  # pseudo-feature: the KYB registry check of a business session
+
+APPROVED = "Approved"
+DECLINED = "Declined"
+IN_REVIEW = "In Review"
+NOT_FINISHED = "Not Finished"
+RESUB_REQUESTED = "Resub Requested"
+
+_WARNINGS: Mapping[str, tuple[str, str, str]] = {
+    # risk: (log_type, short, long)
+    "LOW_FACE_MATCH_SIMILARITY": (
+        "warning",
+        "Low face match similarity",
+        "The facial features of the provided image don't closely match the reference image, "
+        "suggesting a potential identity mismatch.",
+    ),
+    "LOW_LIVENESS_SCORE": (
+        "warning",
+        "Low liveness score",
+        "The liveness check resulted in a low score, indicating potential use of non-live facial "
+        "representations or poor-quality biometric data.",
+    ),
+    "DOCUMENT_EXPIRED": (
+        "error",
+        "Document expired",
+        "The identity document is past its expiration date.",
+    ),
+    "QR_NOT_DETECTED": (
+        "information",
+        "QR not detected",
+        "The system couldn't find or read the QR code on the document.",
+    ),
+    "POSSIBLE_MATCH_FOUND": (
+        "warning",
+        "Possible match found in AML screening",
+        "The person's details possibly match an entry of a sanctions, PEP or adverse-media list.",
+    ),
+    "PHONE_NUMBER_VERIFICATION_FAILED": (
+        "error",
+        "Phone verification failed",
+        "The user could not confirm the one-time code sent to the phone number.",
+    ),
+    "EMAIL_VERIFICATION_FAILED": (
+        "error",
+        "E-mail verification failed",
+        "The user could not confirm the one-time code sent to the e-mail address.",
+    ),
+    "VPN_OR_TOR_DETECTED": (
+        "warning",
+        "VPN or Tor detected",
+        "The user verified from an IP address of a VPN or Tor exit node.",
+    ),
+    "COMPANY_NOT_ACTIVE": (
+        "error",
+        "Company not active",
+        "The business registry lists the company as not active.",
+    ),
+    "FACE_IN_BLOCKLIST": (
+        "error",
+        "Face in blocklist",
+        "The user's face matches a face in the application's blocklist.",
+    ),
+    "ID_DOCUMENT_IN_BLOCKLIST": (
+        "error",
+        "ID document in blocklist",
+        "The identity document matches a document in the application's blocklist.",
+    ),
+    "PHONE_NUMBER_IN_BLOCKLIST": (
+        "error",
+        "Phone number in blocklist",
+        "The phone number matches a phone number in the application's blocklist.",
+    ),
+    "EMAIL_IN_BLOCKLIST": (
+        "error",
+        "E-mail in blocklist",
+        "The e-mail address matches an e-mail address in the application's blocklist.",
+    ),
+}
+
+
+def warning(risk: str, **additional: Any) -> dict[str, Any]:
+    """A warning item as 000 shows them."""
+    log_type, short, long = _WARNINGS.get(
+        risk, ("warning", risk.replace("_", " ").capitalize(), risk)
+    )
+    return {
+        "risk": risk,
+        "additional_data": dict(additional) or None,
+        "log_type": log_type,
+        "short_description": short,
+        "long_description": long,
+    }
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who completed a session. Two sessions with the same face_id / document_number / phone /
+    email are the same person to the blocklist."""
+
+    face_id: str
+    document_number: str
+    phone: str | None
+    email: str | None
+    first_name: str = "John"
+    last_name: str = "Doe"
+    date_of_birth: str = "1990-05-15"
+    gender: str = "M"
+    nationality: str = "USA"
+    document_type: str = "Passport"
+    company_name: str = "Acme Holdings Ltd"
+    registration_number: str = "12345678"
+    ip_address: str = "203.0.113.10"
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def fingerprint(self, item_type: str) -> str | None:
+        """The blocklist value of one item: the phone / e-mail itself, a hash for the others."""
+        if item_type == "phone":
+            return self.phone
+        if item_type == "email":
+            return self.email.lower() if self.email else None
+        raw = self.face_id if item_type == "face" else self.document_number
+        return "sha256:" + hashlib.sha256(f"{item_type}:{raw}".encode()).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class FeatureOutcome:
+    """The status and warnings one feature ends with."""
+
+    status: str
+    warnings: tuple[str, ...] = ()
+
+
+# Which feature decides a declined / in-review / resubmitted outcome, in order of preference.
+_DECIDING = {
+    "declined": ("FACE_MATCH", "LIVENESS", "ID_VERIFICATION", REGISTRY, "AML", "PHONE", "EMAIL"),
+    "in_review": ("AML", "FACE_MATCH", "LIVENESS", "ID_VERIFICATION", REGISTRY),
+    "resubmitted": ("ID_VERIFICATION", "FACE_MATCH", "LIVENESS", REGISTRY, "PHONE", "EMAIL"),
+}
+_DECLINE_WARNING = {
+    "FACE_MATCH": "LOW_FACE_MATCH_SIMILARITY",
+    "LIVENESS": "LOW_LIVENESS_SCORE",
+    "ID_VERIFICATION": "DOCUMENT_EXPIRED",
+    "AML": "POSSIBLE_MATCH_FOUND",
+    "PHONE": "PHONE_NUMBER_VERIFICATION_FAILED",
+    "EMAIL": "EMAIL_VERIFICATION_FAILED",
+    "IP_ANALYSIS": "VPN_OR_TOR_DETECTED",
+    REGISTRY: "COMPANY_NOT_ACTIVE",
+}
+_REVIEW_WARNING = {
+    "AML": "POSSIBLE_MATCH_FOUND",
+    "FACE_MATCH": "LOW_FACE_MATCH_SIMILARITY",
+    "LIVENESS": "LOW_LIVENESS_SCORE",
+    "ID_VERIFICATION": "QR_NOT_DETECTED",
+    REGISTRY: "COMPANY_NOT_ACTIVE",
+}
+
+
+def _block_features(features: tuple[str, ...], business: bool) -> list[str]:
+    names = [
+        f for f in features if f in BLOCKS or (f == "AGE_ESTIMATION" and "LIVENESS" not in features)
+    ]
+    return [REGISTRY, *names] if business else names
+
+
+def plan_outcome(
+    outcome: str, features: tuple[str, ...], business: bool
+) -> dict[str, FeatureOutcome]:
+    """Per-feature statuses and warnings for a control-surface outcome."""
+    names = _block_features(features, business)
+    if outcome == "approved":
+        return {name: FeatureOutcome(APPROVED) for name in names}
+    if outcome in ("abandoned", "in_progress"):
+        return {
+            name: FeatureOutcome(APPROVED if index == 0 and len(names) > 1 else NOT_FINISHED)
+            for index, name in enumerate(names)
+        }
+    if outcome == "expired":
+        return {name: FeatureOutcome(NOT_FINISHED) for name in names}
+    deciding = next((f for f in _DECIDING[outcome] if f in names), names[0] if names else None)
+    plan = {name: FeatureOutcome(APPROVED) for name in names}
+    if deciding is not None:
+        if outcome == "declined":
+            risk = _DECLINE_WARNING.get(deciding, f"{deciding}_DECLINED")
+            plan[deciding] = FeatureOutcome(DECLINED, (risk,))
+        elif outcome == "in_review":
+            risk = _REVIEW_WARNING.get(deciding, f"{deciding}_NEEDS_REVIEW")
+            plan[deciding] = FeatureOutcome(IN_REVIEW, (risk,))
+        else:
+            risk = _DECLINE_WARNING.get(deciding, f"{deciding}_DECLINED")
+            plan[deciding] = FeatureOutcome(RESUB_REQUESTED, (risk,))
+    return plan
+
+
+def _media(session_id: str, name: str) -> str:
+    return f"https://media.didit-emulator.invalid/{session_id}/{name}"
+
+
+def _age(dob: str, today: date) -> int | None:
+    try:
+        born = date.fromisoformat(dob)
+    except ValueError:
+        return None
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+def _score(result: FeatureOutcome, good: float, review: float, bad: float) -> float:
+    return {APPROVED: good, IN_REVIEW: review}.get(result.status, bad)
+
+
+def build_blocks(
+    *,
+    session_id: str,
+    features: tuple[str, ...],
+    business: bool,
+    plan: Mapping[str, FeatureOutcome],
+    identity: Identity,
+    now: float,
+) -> dict[str, list[dict[str, Any]]]:
+    """The V3 arrays of a completed session."""
+    today = datetime.fromtimestamp(now, UTC).date()
+    stamp = isoformat(now)
+    blocks: dict[str, list[dict[str, Any]]] = {}
+
+    def warnings(result: FeatureOutcome) -> list[dict[str, Any]]:
+        return [warning(risk) for risk in result.warnings]
+
+    def id_verification(r: FeatureOutcome) -> dict[str, Any]:
+        expired = "DOCUMENT_EXPIRED" in r.warnings
+        expiry = today - timedelta(days=30) if expired else today + timedelta(days=5 * 365)
+        return {
+            "status": r.status,
+            "document_type": identity.document_type,
+            "document_number": identity.document_number,
+            "personal_number": None,
+            "portrait_image": _media(session_id, "portrait.jpg"),
+            "front_image": _media(session_id, "front.jpg"),
+            "front_video": _media(session_id, "front.mp4"),
+            "back_image": _media(session_id, "back.jpg"),
+            "back_video": _media(session_id, "back.mp4"),
+            "full_front_image": _media(session_id, "full_front.jpg"),
+            "full_back_image": _media(session_id, "full_back.jpg"),
+            "date_of_birth": identity.date_of_birth,
+            "age": _age(identity.date_of_birth, today),
+            "expiration_date": expiry.isoformat(),
+            "date_of_issue": (expiry - timedelta(days=10 * 365)).isoformat(),
+            "issuing_state": identity.nationality,
+            "issuing_state_name": identity.nationality,
+            "first_name": identity.first_name,
+            "last_name": identity.last_name,
+            "full_name": f"{identity.first_name} {identity.last_name}",
+            "gender": identity.gender,
+            "address": "123 Main St, San Francisco, CA",
+            "formatted_address": "123 Main St, San Francisco, CA 94105, USA",
+            "place_of_birth": "San Francisco",
+            "marital_status": "Single",
+            "nationality": identity.nationality,
+            "extra_fields": {},
+            "parsed_address": {
+                "address_type": "St",
+                "city": "San Francisco",
+                "label": "ID document address",
+                "region": "California",
+                "street_1": "123 Main St",
+                "street_2": None,
+                "postal_code": "94105",
+                "raw_results": {},
+            },
+            "extra_files": [],
+            "warnings": warnings(r),
+        }
+
+    def nfc(r: FeatureOutcome) -> dict[str, Any]:
+        return {
+            "status": r.status,
+            "portrait_image": _media(session_id, "nfc_portrait.jpg"),
+            "signature_image": _media(session_id, "nfc_signature.jpg"),
+            "chip_data": {"document_number": identity.document_number},
+            "authenticity": {"passive_authentication": r.status == APPROVED},
+            "warnings": warnings(r),
+        }
+
+    def liveness(r: FeatureOutcome) -> dict[str, Any]:
+        age = _age(identity.date_of_birth, today)
+        estimate = age + 0.4 if age is not None and "AGE_ESTIMATION" in features else None
+        return {
+            "status": r.status,
+            "method": "ACTIVE_3D" if "LIVENESS" in features else "PASSIVE",
+            "score": _score(r, 97.3, 55.1, 22.4),
+            "reference_image": _media(session_id, "reference.jpg"),
+            "video_url": _media(session_id, "liveness.mp4"),
+            "age_estimation": estimate,
+            "warnings": warnings(r),
+        }
+
+    def face_match(r: FeatureOutcome) -> dict[str, Any]:
+        return {
+            "status": r.status,
+            "score": _score(r, 94.1, 65.43, 31.2),
+            "source_image": _media(session_id, "selfie.jpg"),
+            "target_image": _media(session_id, "portrait.jpg"),
+            "warnings": warnings(r),
+        }
+
+    def phone(r: FeatureOutcome) -> dict[str, Any]:
+        return {
+            "status": r.status,
+            "full_number": identity.phone,
+            "country_code": identity.nationality[:2],
+            "is_disposable": False,
+            "is_virtual": False,
+            "verified_at": stamp if r.status == APPROVED else None,
+            "warnings": warnings(r),
+        }
+
+    def email(r: FeatureOutcome) -> dict[str, Any]:
+        return {
+            "status": r.status,
+            "email": identity.email,
+            "is_breached": False,
+            "is_disposable": False,
+            "verified_at": stamp if r.status == APPROVED else None,
+            "warnings": warnings(r),
+        }
+
+    def poa(r: FeatureOutcome) -> dict[str, Any]:
+        return {
+            "status": r.status,
+            "document_type": "Utility bill",
+            "issuer": "City Power & Light",
+            "issue_date": (today - timedelta(days=20)).isoformat(),
+            "poa_address": "123 Main St, San Francisco, CA 94105, USA",
+            "name_on_document": f"{identity.first_name} {identity.last_name}",
+            "parsed_address": None,
+            "warnings": warnings(r),
+        }
+
+    def aml(r: FeatureOutcome) -> dict[str, Any]:
+        hit = r.status != APPROVED and "POSSIBLE_MATCH_FOUND" in r.warnings
+        name = identity.company_name if business else f"{identity.first_name} {identity.last_name}"
+        hits = [
+            {
+                "id": "hit-" + hashlib.sha256(name.encode()).hexdigest()[:12],
+                "caption": name,
+                "match": r.status == DECLINED,
+                "score": 0.92 if r.status == DECLINED else 0.71,
+                "datasets": ["PEP", "Sanctions"],
+            }
+        ]
+        return {
+            "status": r.status,
+            "total_hits": 1 if hit else 0,
+            "score": (92.0 if r.status == DECLINED else 71.0) if hit else 0.0,
+            "hits": hits if hit else [],
+            "warnings": warnings(r),
+        }
+
+    def ip_analysis(r: FeatureOutcome) -> dict[str, Any]:
+        return {
+            "status": r.status,
+            "ip_address": identity.ip_address,
+            "ip_country": "United States",
+            "ip_country_code": "US",
+            "ip_city": "San Francisco",
+            "is_vpn_or_tor": "VPN_OR_TOR_DETECTED" in r.warnings,
+            "is_data_center": False,
+            "device_brand": "Apple",
+            "os_family": "iOS",
+            "browser_family": "Mobile Safari",
+            "warnings": warnings(r),
+        }
+
+    def database_validation(r: FeatureOutcome) -> dict[str, Any]:
+        return {
+            "status": r.status,
+            "match_type": "full_match" if r.status == APPROVED else "partial_match",
+            "issuing_state": identity.nationality,
+            "warnings": warnings(r),
+        }
+
+    builders: dict[str, Callable[[FeatureOutcome], dict[str, Any]]] = {
+        "ID_VERIFICATION": id_verification,
+        "NFC": nfc,
+        "LIVENESS": liveness,
+        "AGE_ESTIMATION": liveness,
+        "FACE_MATCH": face_match,
+        "PHONE": phone,
+        "EMAIL": email,
+        "POA": poa,
+        "AML": aml,
+        "IP_ANALYSIS": ip_analysis,
+        "DATABASE_VALIDATION": database_validation,
+    }
+    if business:
+        registry = plan.get(REGISTRY, FeatureOutcome(APPROVED))
+        active = "COMPANY_NOT_ACTIVE" not in registry.warnings
+        blocks["registry_checks"] = [
+            {
+                "status": registry.status,
+                "company_name": identity.company_name,
+                "registration_number": identity.registration_number,
+                "country": identity.nationality,
+                "company_status": "Active" if active else "Dissolved",
+                "incorporation_date": "2012-03-14",
+                "registered_address": "1 Market St, San Francisco, CA 94105, USA",
+                "warnings": warnings(registry),
+            }
+        ]
+        blocks["key_people"] = [
+            {
+                "full_name": f"{identity.first_name} {identity.last_name}",
+                "role": "Director",
+                "ownership_percentage": 60.0,
+                "status": registry.status,
+            },
+            {
+                "full_name": "Jane Roe",
+                "role": "Shareholder",
+                "ownership_percentage": 40.0,
+                "status": registry.status,
+            },
+        ]
+        blocks["documents"] = [
+            {
+                "document_type": "Certificate of incorporation",
+                "file_url": _media(session_id, "incorporation.pdf"),
+                "status": registry.status,
+            }
+        ]
+    for name, result in plan.items():
+        if name == REGISTRY:
+            continue
+        key = "liveness_checks" if name == "AGE_ESTIMATION" else BLOCKS[name][0]
+        blocks.setdefault(key, []).append(builders[name](result))
+    return blocks

@@ -1,0 +1,276 @@
+"""Run the emulator inside a test: a real uvicorn server on a free 127.0.0.1 port.
+
+    from didit_emulator.testing import running_emulator
+
+    with running_emulator() as emulator:
+        client = emulator.client("Acme")          # a didit_client.AuthenticatedClient
+        ...                                      # call the API over HTTP
+        emulator.complete_session(session_id, "approved")
+        emulator.advance_clock(3600)
+        emulator.reset()
+
+This is the stable API the contract suite and other tests build on:
+
+- `running_emulator(config=None, *, validate_responses=True)`: a context manager that starts the
+  server in a background thread and yields a `RunningEmulator`; it stops the server (gracefully)
+  on exit. `config` is an `EmulatorConfig` (the default configuration when None).
+- `RunningEmulator.base_url` (`http://127.0.0.1:<port>`, no trailing slash), `.config`,
+  `.backend` (the live `EmulatorBackend`), `.app` (the ASGI app), and helpers:
+  - configuration: `application(name_or_id)`, `workflow(application, kind)`;
+  - generated clients: `client(application)` (x-api-key), `token_client(application)` (HTTP
+    Basic, for the token endpoint), `bearer_client(access_token)` (for `POST /v2/session/`);
+  - shortcuts through the generated client: `access_token()`, `create_session()`,
+    `finished_session()`, `share_token()`;
+  - the control surface: `complete_session()`, `advance_clock()`, `state()`, `reset()`;
+  - `response_violations` / `audit` (see below).
+
+With `validate_responses` (the default here), every response of an openapi.yaml operation is
+checked against the spec; `RunningEmulator.response_violations` lists what did not conform.
+
+`running_emulator` looks `create_app` up in this module when called, so a test can wrap the app
+(for example in a middleware that breaks it on purpose) by monkeypatching
+`didit_emulator.testing.create_app`.
+"""
+
+from __future__ import annotations
+
+import base64
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+import httpx
+import uvicorn
+from didit_client import AuthenticatedClient
+from didit_client.api.auth import get_client_token
+from didit_client.api.sessions import create_session
+from didit_client.api.sharing import share_session
+from didit_client.models import (
+    ClientToken,
+    ClientTokenRequest,
+    CreatedSession,
+    CreateSessionRequest,
+    GrantType,
+    ShareSessionRequest,
+    ShareToken,
+)
+from didit_client.types import UNSET
+from starlette.applications import Starlette
+
+from .app import ResponseAudit, create_app
+from .config import ApplicationConfig, EmulatorConfig, WorkflowConfig, default_config
+from .models import EmulatorBackend
+
+__all__ = ["RunningEmulator", "running_emulator"]
+
+_START_TIMEOUT = 10.0
+
+
+@dataclass
+class RunningEmulator:
+    """A live emulator. Its methods drive it over HTTP (the control surface), as a test would."""
+
+    base_url: str
+    config: EmulatorConfig
+    backend: EmulatorBackend
+    app: Starlette
+
+    # --- configuration ---------------------------------------------------------------------
+
+    def application(self, name_or_id: str = "Acme") -> ApplicationConfig:
+        """A configured application by name ("Acme", "Partner" by default) or id."""
+        return self.config.application(name_or_id)
+
+    def workflow(self, application: str = "Acme", kind: str = "user") -> WorkflowConfig:
+        """The application's first workflow of this kind ("user" or "business")."""
+        return next(w for w in self.application(application).workflows if w.kind == kind)
+
+    def client(self, application: str = "Acme", **kwargs: Any) -> AuthenticatedClient:
+        """A `didit_client.AuthenticatedClient` that sends the application's API key as
+        `x-api-key`. Extra keyword arguments go to the client (e.g. `raise_on_unexpected_status`,
+        `httpx_args`)."""
+        kwargs.setdefault("verify_ssl", False)  # plain HTTP: skip building a TLS context
+        return AuthenticatedClient(
+            base_url=self.base_url,
+            token=self.application(application).api_key,
+            prefix="",
+            auth_header_name="x-api-key",
+            **kwargs,
+        )
+
+    def token_client(self, application: str = "Acme", **kwargs: Any) -> AuthenticatedClient:
+        """A `didit_client.AuthenticatedClient` for `POST /auth/v2/token/`: HTTP Basic with the
+        application's client id and secret."""
+        kwargs.setdefault("verify_ssl", False)
+        app = self.application(application)
+        basic = base64.b64encode(f"{app.client_id}:{app.client_secret}".encode()).decode()
+        return AuthenticatedClient(base_url=self.base_url, token=basic, prefix="Basic", **kwargs)
+
+    def bearer_client(self, access_token: str, **kwargs: Any) -> AuthenticatedClient:
+        """A `didit_client.AuthenticatedClient` sending `Authorization: Bearer <access_token>`
+        (for `POST /v2/session/`)."""
+        kwargs.setdefault("verify_ssl", False)
+        return AuthenticatedClient(base_url=self.base_url, token=access_token, **kwargs)
+
+    # --- shortcuts through the generated client ---------------------------------------------
+
+    def access_token(self, application: str = "Acme") -> str:
+        """A client access token from `POST /auth/v2/token/`."""
+        body = ClientTokenRequest(grant_type=GrantType.CLIENT_CREDENTIALS)
+        with self.token_client(application) as client:
+            parsed = get_client_token.sync(client=client, body=body)
+        if not isinstance(parsed, ClientToken):
+            raise AssertionError(f"token request failed: {parsed}")
+        return parsed.access_token
+
+    def create_session(
+        self, application: str = "Acme", *, kind: str = "user", vendor_data: str | None = None
+    ) -> CreatedSession:
+        """A new session of the application's first workflow of `kind`, via `POST /v3/session/`."""
+        body = CreateSessionRequest(
+            workflow_id=UUID(self.workflow(application, kind).id),
+            vendor_data=UNSET if vendor_data is None else vendor_data,
+        )
+        with self.client(application) as client:
+            parsed = create_session.sync(client=client, body=body)
+        if not isinstance(parsed, CreatedSession):
+            raise AssertionError(f"session creation failed: {parsed}")
+        return parsed
+
+    def finished_session(
+        self,
+        application: str = "Acme",
+        outcome: str = "approved",
+        *,
+        kind: str = "user",
+        vendor_data: str | None = None,
+        **identity: str,
+    ) -> CreatedSession:
+        """A new session completed with `outcome` through the control surface."""
+        session = self.create_session(application, kind=kind, vendor_data=vendor_data)
+        self.complete_session(session.session_id, outcome, **identity)
+        return session
+
+    def share_token(
+        self,
+        session_id: object,
+        *,
+        source: str = "Acme",
+        target: str = "Partner",
+        ttl_in_seconds: int | None = None,
+    ) -> str:
+        """A share token of `source`'s session for `target`, via `POST .../share/`."""
+        body = ShareSessionRequest(
+            for_application_id=UUID(self.application(target).id),
+            ttl_in_seconds=UNSET if ttl_in_seconds is None else ttl_in_seconds,
+        )
+        with self.client(source) as client:
+            parsed = share_session.sync(UUID(str(session_id)), client=client, body=body)
+        if not isinstance(parsed, ShareToken):
+            raise AssertionError(f"share failed: {parsed}")
+        return parsed.share_token
+
+    # --- control surface -------------------------------------------------------------------
+
+    def _control(self, method: str, path: str, json: Any = None) -> httpx.Response:
+        url = f"{self.base_url}/_emulator/{path}"
+        # Plain HTTP to 127.0.0.1: no certificates involved; skipping the TLS context is faster.
+        response = httpx.request(method, url, json=json, verify=False)  # noqa: S501
+        response.raise_for_status()
+        return response
+
+    def complete_session(
+        self, session_id: object, outcome: str = "approved", **identity: str
+    ) -> dict[str, Any]:
+        """`POST /_emulator/sessions/{id}/complete`: the session's new V3 decision. `identity`
+        takes face_id, document_number, phone, email, first_name, last_name, date_of_birth,
+        nationality, document_type, company_name, registration_number."""
+        body = {"outcome": outcome, **identity}
+        result: dict[str, Any] = self._control(
+            "POST", f"sessions/{session_id}/complete", body
+        ).json()
+        return result
+
+    def advance_clock(self, seconds: float) -> dict[str, Any]:
+        """`POST /_emulator/clock/advance`: the clock after the move."""
+        result: dict[str, Any] = self._control("POST", "clock/advance", {"seconds": seconds}).json()
+        return result
+
+    def state(self) -> dict[str, Any]:
+        """`GET /_emulator/state`."""
+        result: dict[str, Any] = self._control("GET", "state").json()
+        return result
+
+    def reset(self) -> None:
+        """`POST /_emulator/reset`: back to the configured state (the response audit too)."""
+        self._control("POST", "reset")
+        self.audit.clear()
+
+    # --- response validation ----------------------------------------------------------------
+
+    @property
+    def audit(self) -> ResponseAudit:
+        audit: ResponseAudit = self.app.state.response_audit
+        return audit
+
+    @property
+    def response_violations(self) -> list[str]:
+        """Ways responses strayed from openapi.yaml since the start or the last reset."""
+        return list(self.audit.violations)
+
+
+def _free_socket(host: str) -> socket.socket:
+    # IPPROTO_TCP explicitly: asyncio only sets TCP_NODELAY on sockets whose proto says TCP.
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, 0))
+    return sock
+
+
+@contextmanager
+def running_emulator(
+    config: EmulatorConfig | None = None, *, validate_responses: bool = True
+) -> Iterator[RunningEmulator]:
+    """Starts the emulator with uvicorn in a background thread on a free 127.0.0.1 port, yields a
+    `RunningEmulator`, and stops the server when the block exits."""
+    config = config or default_config()
+    app = create_app(config, validate_responses=validate_responses)
+    host = "127.0.0.1"
+    sock = _free_socket(host)
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(
+            app,
+            log_config=None,
+            access_log=False,
+            lifespan="off",
+            timeout_graceful_shutdown=2,
+            backlog=512,
+        )
+    )
+    thread = threading.Thread(
+        target=server.run, kwargs={"sockets": [sock]}, name=f"didit-emulator:{port}", daemon=True
+    )
+    thread.start()
+    deadline = time.monotonic() + _START_TIMEOUT
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            sock.close()
+            raise RuntimeError("the emulator did not start")
+        time.sleep(0.005)
+    try:
+        yield RunningEmulator(
+            base_url=f"http://{host}:{port}",
+            config=config,
+            backend=app.state.backend,
+            app=app,
+        )
+    finally:
+        server.should_exit = True
+        thread.join(timeout=_START_TIMEOUT)
+        sock.close()

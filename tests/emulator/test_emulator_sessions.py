@@ -1,0 +1,666 @@
+"""Sessions through the generated client: create (v3, v2), decision, list, delete, update-status,
+PDF, and expiry on the emulator clock."""
+
+from __future__ import annotations
+
+import io
+import json
+import uuid
+from typing import Any
+from uuid import UUID
+
+import pypdf
+import pytest
+from didit_client import AuthenticatedClient
+from didit_client.api.sessions import (
+    create_session,
+    create_session_v2,
+    delete_session,
+    generate_session_pdf,
+    get_session_decision,
+    list_sessions,
+    update_session_status,
+)
+from didit_client.models import (
+    ContactDetails,
+    CreatedSession,
+    CreateSessionRequest,
+    CreateSessionV2Request,
+    DecisionV3,
+    ErrorResponse,
+    NewSessionStatus,
+    NodeToResubmit,
+    SessionMetadata,
+    SessionPage,
+    SessionStatus,
+    SessionStatusUpdate,
+    UpdateSessionStatusRequest,
+)
+
+from didit_emulator.testing import RunningEmulator
+from didit_spec import validator_for
+
+DAY = 86400
+MAX_PORTRAIT = 1398104  # 1 MB of base64 (004; openapi.yaml's maxLength)
+
+
+def _decision(client: AuthenticatedClient, session_id: object) -> dict[str, Any]:
+    response = get_session_decision.sync_detailed(UUID(str(session_id)), client=client)
+    assert response.status_code == 200, response.content
+    body: dict[str, Any] = json.loads(response.content)
+    return body
+
+
+def _detail(content: bytes) -> str:
+    detail: str = json.loads(content)["detail"]
+    return detail
+
+
+# --- create ---------------------------------------------------------------------------------
+
+
+def test_create_session_returns_a_not_started_session_pointing_at_the_emulator(
+    emulator: RunningEmulator, acme: AuthenticatedClient
+) -> None:
+    workflow = emulator.workflow("Acme")
+    body = CreateSessionRequest(
+        workflow_id=UUID(workflow.id),
+        vendor_data="user-123",
+        callback="https://yourapp.com/callback",
+        metadata=SessionMetadata.from_dict({"account_id": "ABC123"}),
+    )
+    response = create_session.sync_detailed(client=acme, body=body)
+    assert response.status_code == 201
+    created = response.parsed
+    assert isinstance(created, CreatedSession)
+    assert created.status == SessionStatus.NOT_STARTED
+    assert str(created.workflow_id) == workflow.id
+    assert created.vendor_data == "user-123"
+    assert created.callback == "https://yourapp.com/callback"
+    assert isinstance(created.metadata, SessionMetadata)
+    assert created.metadata.to_dict() == {"account_id": "ABC123"}
+    assert created.session_token
+    assert created.url == f"{emulator.base_url}/session/{created.session_token}"
+
+
+def test_create_session_metadata_json_string_is_echoed(
+    emulator: RunningEmulator, acme: AuthenticatedClient
+) -> None:
+    body = CreateSessionRequest(
+        workflow_id=UUID(emulator.workflow().id), metadata='{"account_id": "ABC123"}'
+    )
+    created = create_session.sync(client=acme, body=body)
+    assert isinstance(created, CreatedSession)
+    assert created.metadata == '{"account_id": "ABC123"}'
+
+
+def test_create_session_numbers_sessions_sequentially_per_application(
+    emulator: RunningEmulator, acme: AuthenticatedClient, partner: AuthenticatedClient
+) -> None:
+    def create(client: AuthenticatedClient, app: str) -> CreatedSession:
+        body = CreateSessionRequest(workflow_id=UUID(emulator.workflow(app).id))
+        created = create_session.sync(client=client, body=body)
+        assert isinstance(created, CreatedSession)
+        return created
+
+    sessions = [create(acme, "Acme"), create(acme, "Acme"), create(partner, "Partner")]
+    sessions.append(create(acme, "Acme"))
+    assert [s.session_number for s in sessions] == [1, 2, 1, 3]
+    assert len({s.session_id for s in sessions}) == 4
+    assert len({s.session_token for s in sessions}) == 4
+    assert len({s.url for s in sessions}) == 4
+
+
+@pytest.mark.parametrize(
+    "workflow_id",
+    [
+        pytest.param(str(uuid.uuid4()), id="unknown"),
+        pytest.param("9f9b1234-aaaa-bbbb-cccc-1234567890ab", id="partner-workflow"),
+    ],
+)
+def test_create_session_unknown_workflow_is_400(
+    acme: AuthenticatedClient, workflow_id: str
+) -> None:
+    response = create_session.sync_detailed(
+        client=acme, body=CreateSessionRequest(workflow_id=UUID(workflow_id))
+    )
+    assert response.status_code == 400
+    assert isinstance(response.parsed, ErrorResponse)
+    assert "workflow_id" in response.parsed.detail
+
+
+@pytest.mark.parametrize(
+    ("length", "status"),
+    [(0, 201), (4, 201), (MAX_PORTRAIT, 201), (MAX_PORTRAIT + 1, 400), (MAX_PORTRAIT + 4, 400)],
+)
+def test_create_session_portrait_image_at_most_1_mb(
+    emulator: RunningEmulator, acme: AuthenticatedClient, length: int, status: int
+) -> None:
+    body = CreateSessionRequest(
+        workflow_id=UUID(emulator.workflow("Acme").id), portrait_image="A" * length
+    )
+    response = create_session.sync_detailed(client=acme, body=body)
+    assert response.status_code == status
+    if status == 400:
+        assert _detail(response.content).startswith("portrait_image:")
+        assert len(response.content) < 500  # the error does not echo the image
+
+
+MISSING = object()
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"workflow_id": MISSING}, "workflow_id"),
+        ({"workflow_id": "not-a-uuid"}, "workflow_id"),
+        ({"workflow_id": 42}, "workflow_id"),
+        ({"language": "english"}, "language"),
+        ({"callback": "not a url"}, "callback"),
+        ({"callback_method": "sideways"}, "callback_method"),
+        ({"metadata": 5}, "metadata"),
+        ({"contact_details": {"phone": "4155552671"}}, "contact_details.phone"),
+        ({"expected_details": {"date_of_birth": "15/05/1990"}}, "expected_details.date_of_birth"),
+        ({"expected_details": {"gender": "X"}}, "expected_details.gender"),
+        ({"portrait_image": "not base64!"}, "portrait_image"),
+        ({"vendor_data": ["a"]}, "vendor_data"),
+    ],
+)
+def test_create_session_invalid_body_is_400_naming_the_field(
+    emulator: RunningEmulator, acme: AuthenticatedClient, body: dict[str, Any], field: str
+) -> None:
+    payload = {"workflow_id": emulator.workflow().id, **body}
+    payload = {key: value for key, value in payload.items() if value is not MISSING}
+    response = acme.get_httpx_client().post("/v3/session/", json=payload)
+    assert response.status_code == 400
+    assert response.json()["detail"].startswith(f"{field}:"), response.json()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"{", b"not json", b'{"workflow_id": NaN}', b"\xff\xfe", b"[" * 100000],
+    ids=["truncated", "text", "nan", "not-utf8", "deep"],
+)
+def test_create_session_malformed_json_is_400(acme: AuthenticatedClient, content: bytes) -> None:
+    response = acme.get_httpx_client().post(
+        "/v3/session/", content=content, headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 400
+    assert response.json()["detail"]
+
+
+def test_create_session_without_body_is_400(acme: AuthenticatedClient) -> None:
+    response = acme.get_httpx_client().post("/v3/session/")
+    assert response.status_code == 400
+    assert "request body" in response.json()["detail"]
+
+
+def test_create_session_v2_with_a_client_token_continues_the_numbering(
+    emulator: RunningEmulator,
+) -> None:
+    first = emulator.create_session("Acme")
+    body = CreateSessionV2Request(
+        workflow_id=UUID(emulator.workflow("Acme").id),
+        vendor_data="user-123",
+        metadata=SessionMetadata.from_dict({"user_type": "premium"}),
+        contact_details=ContactDetails(email="john.doe@example.com", phone="+14155552671"),
+    )
+    with emulator.bearer_client(emulator.access_token("Acme")) as client:
+        response = create_session_v2.sync_detailed(client=client, body=body)
+    assert response.status_code == 201
+    created = response.parsed
+    assert isinstance(created, CreatedSession)
+    assert created.session_number == first.session_number + 1
+    assert created.status == SessionStatus.NOT_STARTED
+    assert created.url.startswith(f"{emulator.base_url}/session/")
+    assert isinstance(created.metadata, SessionMetadata)
+    assert created.metadata.to_dict() == {"user_type": "premium"}
+
+
+def test_create_session_v2_unknown_workflow_is_400(emulator: RunningEmulator) -> None:
+    with emulator.bearer_client(emulator.access_token("Acme")) as client:
+        response = create_session_v2.sync_detailed(
+            client=client, body=CreateSessionV2Request(workflow_id=uuid.uuid4())
+        )
+    assert response.status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("elapsed", "status"),
+    [(0, "Not Started"), (7 * DAY - 1, "Not Started"), (7 * DAY, "Expired"), (30 * DAY, "Expired")],
+)
+def test_create_session_expires_after_seven_days(
+    emulator: RunningEmulator, acme: AuthenticatedClient, elapsed: int, status: str
+) -> None:
+    session = emulator.create_session()
+    emulator.advance_clock(elapsed)
+    assert _decision(acme, session.session_id)["status"] == status
+    page = list_sessions.sync(client=acme)
+    assert isinstance(page, SessionPage)
+    assert [r.status for r in page.results] == [status]
+
+
+@pytest.mark.parametrize("outcome", ["in_progress", "approved", "declined", "in_review"])
+def test_create_session_expiry_only_applies_while_the_user_has_not_finished(
+    emulator: RunningEmulator, acme: AuthenticatedClient, outcome: str
+) -> None:
+    session = emulator.finished_session("Acme", outcome)
+    before = _decision(acme, session.session_id)["status"]
+    emulator.advance_clock(8 * DAY)
+    after = _decision(acme, session.session_id)["status"]
+    assert after == ("Expired" if outcome == "in_progress" else before)
+
+
+# --- decision -------------------------------------------------------------------------------
+
+
+def test_get_session_decision_is_the_v3_payload_of_the_current_state(
+    emulator: RunningEmulator, acme: AuthenticatedClient
+) -> None:
+    session = emulator.create_session("Acme", vendor_data="user-123")
+    response = get_session_decision.sync_detailed(session.session_id, client=acme)
+    assert response.status_code == 200
+    decision = response.parsed
+    assert isinstance(decision, DecisionV3)
+    assert decision.status == SessionStatus.NOT_STARTED
+    assert decision.vendor_data == "user-123"
+    assert [str(f) for f in decision.features or []] == list(emulator.workflow("Acme").features)
+    assert decision.id_verifications == []
+    assert decision.session_url == session.url
+
+    emulator.complete_session(session.session_id, "approved")
+    decision = get_session_decision.sync(session.session_id, client=acme)
+    assert isinstance(decision, DecisionV3)
+    assert decision.status == SessionStatus.APPROVED
+    checks = [
+        decision.id_verifications,
+        decision.liveness_checks,
+        decision.face_matches,
+        decision.aml_screenings,
+        decision.phone_verifications,
+        decision.email_verifications,
+        decision.ip_analyses,
+    ]
+    for items in checks:
+        assert isinstance(items, list)
+        assert len(items) == 1
+        assert items[0].status == "Approved"
+    assert decision.nfc_verifications == []  # the KYC workflow does not run NFC
+
+
+@pytest.mark.parametrize(
+    ("outcome", "status", "block", "block_status", "risk"),
+    [
+        ("approved", "Approved", "face_matches", "Approved", None),
+        ("declined", "Declined", "face_matches", "Declined", "LOW_FACE_MATCH_SIMILARITY"),
+        ("in_review", "In Review", "aml_screenings", "In Review", "POSSIBLE_MATCH_FOUND"),
+        ("resubmitted", "Resubmitted", "id_verifications", "Resub Requested", "DOCUMENT_EXPIRED"),
+        ("abandoned", "Abandoned", "liveness_checks", "Not Finished", None),
+        ("expired", "Expired", "id_verifications", "Not Finished", None),
+        ("in_progress", "In Progress", "face_matches", "Not Finished", None),
+    ],
+)
+def test_get_session_decision_reflects_the_completed_outcome(
+    emulator: RunningEmulator,
+    acme: AuthenticatedClient,
+    outcome: str,
+    status: str,
+    block: str,
+    block_status: str,
+    risk: str | None,
+) -> None:
+    session = emulator.finished_session("Acme", outcome)
+    decision = _decision(acme, session.session_id)
+    assert decision["status"] == status
+    item = decision[block][0]
+    assert item["status"] == block_status
+    assert [w["risk"] for w in item["warnings"]] == ([risk] if risk else [])
+
+
+def test_get_session_decision_scores_fit_the_outcome(
+    emulator: RunningEmulator, acme: AuthenticatedClient
+) -> None:
+    approved = _decision(acme, emulator.finished_session("Acme", "approved").session_id)
+    declined = _decision(acme, emulator.finished_session("Acme", "declined").session_id)
+    assert approved["face_matches"][0]["score"] > 90 > declined["face_matches"][0]["score"]
+    assert approved["liveness_checks"][0]["method"] == "ACTIVE_3D"
+    in_review = _decision(acme, emulator.finished_session("Acme", "in_review").session_id)
+    assert in_review["aml_screenings"][0]["total_hits"] == 1
+    assert approved["aml_screenings"][0]["total_hits"] == 0
+
+
+def test_get_session_decision_of_a_business_session_is_the_kyb_payload(
+    emulator: RunningEmulator, acme: AuthenticatedClient
+) -> None:
+    session = emulator.finished_session("Acme", "approved", kind="business")
+    response = get_session_decision.sync_detailed(session.session_id, client=acme)
+    assert response.status_code == 200
+    assert isinstance(response.parsed, DecisionV3)
+    assert response.parsed.session_kind == "business"
+    body = json.loads(response.content)
+    assert body["registry_checks"][0]["status"] == "Approved"
+    assert body["key_people"]
+    assert body["documents"]
+    assert not list(validator_for("/components/schemas/BusinessDecision").iter_errors(body))
+
+
+@pytest.mark.parametrize("session_id", [uuid.uuid4(), UUID(int=0)], ids=["random", "nil"])
+def test_get_session_decision_unknown_session_is_404(
+    acme: AuthenticatedClient, session_id: UUID
+) -> None:
+    response = get_session_decision.sync_detailed(session_id, client=acme)
+    assert response.status_code == 404
+    assert isinstance(response.parsed, ErrorResponse)
+    assert response.parsed.detail == "Session not found."
+
+
+def test_get_session_decision_malformed_session_id_is_400(acme: AuthenticatedClient) -> None:
+    response = acme.get_httpx_client().get("/v3/session/not-a-uuid/decision/")
+    assert response.status_code == 400
+    assert response.json()["detail"].startswith("sessionId:")
+
+
+# --- list -----------------------------------------------------------------------------------
+
+
+def _create_many(emulator: RunningEmulator, n: int, vendor_data: str | None = None) -> list[str]:
+    return [str(emulator.create_session(vendor_data=vendor_data).session_id) for _ in range(n)]
+
+
+def test_list_sessions_filters_by_vendor_data_and_status(
+    emulator: RunningEmulator, acme: AuthenticatedClient
+) -> None:
+    a1 = emulator.finished_session(vendor_data="alice").session_id
+    a2 = emulator.create_session(vendor_data="alice").session_id
+    emulator.finished_session(vendor_data="bob")
+
+    page = list_sessions.sync(client=acme, vendor_data="alice")
+    assert isinstance(page, SessionPage)
+    assert page.count == 2
+    assert [r.session_id for r in page.results] == [a1, a2]
+
+    page = list_sessions.sync(client=acme, vendor_data="alice", status=SessionStatus.APPROVED)
+    assert isinstance(page, SessionPage)
+    assert [r.session_id for r in page.results] == [a1]
+
+    page = list_sessions.sync(client=acme, status=SessionStatus.APPROVED)
+    assert isinstance(page, SessionPage)
+    assert page.count == 2
+    assert {r.vendor_data for r in page.results} == {"alice", "bob"}
+
+
+def test_list_sessions_paginates_with_absolute_next_and_previous(
+    emulator: RunningEmulator, acme: AuthenticatedClient
+) -> None:
+    ids = _create_many(emulator, 5)
+    pages = []
+    for number in (1, 2, 3):
+        page = list_sessions.sync(client=acme, page=number, page_size=2)
+        assert isinstance(page, SessionPage)
+        assert page.count == 5
+        pages.append(page)
+    assert [str(r.session_id) for p in pages for r in p.results] == ids
+    base = f"{emulator.base_url}/v3/sessions/"
+    assert pages[0].previous is None
+    assert pages[0].next_ == f"{base}?page_size=2&page=2"
+    assert pages[1].previous == f"{base}?page_size=2&page=1"
+    assert pages[1].next_ == f"{base}?page_size=2&page=3"
+    assert pages[2].next_ is None
+    assert [r.session_number for r in pages[2].results] == [5]
+
+
+def test_list_sessions_next_links_keep_the_filters_and_visit_every_session_once(
+    emulator: RunningEmulator, acme: AuthenticatedClient
+) -> None:
+    wanted = _create_many(emulator, 4, vendor_data="carol")
+    _create_many(emulator, 3, vendor_data="dave")
+    seen: list[str] = []
+    url: str | None = f"{emulator.base_url}/v3/sessions/?vendor_data=carol&page_size=3"
+    http = acme.get_httpx_client()
+    while url:
+        assert url.startswith(emulator.base_url)
+        body = http.get(url).json()
+        assert body["count"] == 4
+        seen += [r["session_id"] for r in body["results"]]
+        url = body["next"]
+    assert seen == wanted
+
+
+def test_list_sessions_order_is_stable_when_statuses_change(
+    emulator: RunningEmulator, acme: AuthenticatedClient
+) -> None:
+    ids = _create_many(emulator, 3)
+    emulator.complete_session(ids[2], "approved")
+    emulator.complete_session(ids[0], "declined")
+    page = list_sessions.sync(client=acme)
+    assert isinstance(page, SessionPage)
+    assert [str(r.session_id) for r in page.results] == ids
+    assert [r.session_number for r in page.results] == [1, 2, 3]
+
+
+@pytest.mark.parametrize(
+    ("sessions", "page", "status"),
+    [(0, 1, 200), (0, 2, 404), (3, 2, 404), (3, 1, 200), (4, 2, 200), (3, 10**21, 404)],
+)
+def test_list_sessions_page_beyond_the_last_is_404(
+    emulator: RunningEmulator, acme: AuthenticatedClient, sessions: int, page: int, status: int
+) -> None:
+    _create_many(emulator, sessions)
+    response = list_sessions.sync_detailed(client=acme, page=page, page_size=3)
+    assert response.status_code == status
+    if status == 200 and sessions == 0:
+        assert isinstance(response.parsed, SessionPage)
+        assert response.parsed.count == 0
+        assert response.parsed.results == []
+        assert response.parsed.next_ is None
+
+
+def test_list_sessions_only_shows_the_callers_sessions(
+    emulator: RunningEmulator, partner: AuthenticatedClient
+) -> None:
+    _create_many(emulator, 2)
+    mine = emulator.create_session("Partner").session_id
+    page = list_sessions.sync(client=partner)
+    assert isinstance(page, SessionPage)
+    assert [r.session_id for r in page.results] == [mine]
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ("page=0", "page"),
+        ("page=-1", "page"),
+        ("page=two", "page"),
+        ("page_size=0", "page_size"),
+        ("page_size=1.5", "page_size"),
+        ("status=Pending", "status"),
+    ],
+)
+def test_list_sessions_invalid_query_is_400(
+    acme: AuthenticatedClient, query: str, field: str
+) -> None:
+    response = acme.get_httpx_client().get(f"/v3/sessions/?{query}")
+    assert response.status_code == 400
+    assert response.json()["detail"].startswith(f"{field}:")
+
+
+def test_list_sessions_page_size_is_capped_at_the_configured_maximum(
+    emulator: RunningEmulator, acme: AuthenticatedClient
+) -> None:
+    cap = emulator.config.max_page_size
+    app = emulator.application("Acme")
+    for _ in range(cap + 1):  # seeded in the backend directly: the list is what is under test
+        emulator.backend.create_session(app, {"workflow_id": app.workflows[0].id}, "http://x")
+    page = list_sessions.sync(client=acme, page_size=10_000)
+    assert isinstance(page, SessionPage)
+    assert page.count == cap + 1
+    assert len(page.results) == cap
+    assert page.next_ is not None
+    default = list_sessions.sync(client=acme)
+    assert isinstance(default, SessionPage)
+    assert len(default.results) == emulator.config.default_page_size
+
+
+# --- delete ---------------------------------------------------------------------------------
+
+
+def test_delete_session_is_204_then_404_everywhere(
+    emulator: RunningEmulator, acme: AuthenticatedClient
+) -> None:
+    session = emulator.finished_session("Acme", "approved")
+    keep = emulator.create_session("Acme")
+    sid = session.session_id
+    response = delete_session.sync_detailed(sid, client=acme)
+    assert response.status_code == 204
+    assert response.content == b""
+
+    http = acme.get_httpx_client()
+    partner_id = emulator.application("Partner").id
+    attempts = {
+        "decision": http.get(f"/v3/session/{sid}/decision/"),
+        "delete": http.delete(f"/v3/session/{sid}/delete/"),
+        "update-status": http.patch(
+            f"/v3/session/{sid}/update-status/", json={"new_status": "Approved"}
+        ),
+        "pdf": http.get(f"/v3/session/{sid}/generate-pdf"),
+        "share": http.post(f"/v3/session/{sid}/share/", json={"for_application_id": partner_id}),
+        "blocklist-add": http.post("/v3/blocklist/add/", json={"session_id": str(sid)}),
+        "blocklist-remove": http.post("/v3/blocklist/remove/", json={"session_id": str(sid)}),
+    }
+    assert {name: r.status_code for name, r in attempts.items()} == dict.fromkeys(attempts, 404)
+    page = list_sessions.sync(client=acme)
+    assert isinstance(page, SessionPage)
+    assert [r.session_id for r in page.results] == [keep.session_id]
+
+
+def test_delete_session_of_unknown_session_is_404(acme: AuthenticatedClient) -> None:
+    assert delete_session.sync_detailed(uuid.uuid4(), client=acme).status_code == 404
+
+
+# --- update-status --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("outcome", "new_status", "code"),
+    [
+        ("declined", "Resubmitted", 200),
+        ("in_review", "Resubmitted", 200),
+        ("abandoned", "Resubmitted", 200),
+        ("approved", "Resubmitted", 400),
+        (None, "Resubmitted", 400),
+        ("in_progress", "Resubmitted", 400),
+        ("expired", "Resubmitted", 400),
+        ("resubmitted", "Resubmitted", 400),
+        ("in_review", "Approved", 200),
+        ("in_review", "Declined", 200),
+        ("approved", "Declined", 200),
+        ("declined", "Approved", 200),
+    ],
+)
+def test_update_session_status_transitions(
+    emulator: RunningEmulator,
+    acme: AuthenticatedClient,
+    outcome: str | None,
+    new_status: str,
+    code: int,
+) -> None:
+    session = emulator.create_session()
+    if outcome:
+        emulator.complete_session(session.session_id, outcome)
+    before = _decision(acme, session.session_id)["status"]
+    body = UpdateSessionStatusRequest(new_status=NewSessionStatus(new_status), comment="review")
+    response = update_session_status.sync_detailed(session.session_id, client=acme, body=body)
+    assert response.status_code == code
+    after = _decision(acme, session.session_id)
+    if code == 200:
+        assert isinstance(response.parsed, SessionStatusUpdate)
+        assert response.parsed.status == new_status
+        assert after["status"] == new_status
+        assert after["reviews"][-1]["new_status"] == new_status
+        assert after["reviews"][-1]["comment"] == "review"
+    else:
+        assert isinstance(response.parsed, ErrorResponse)
+        assert "resubmitted" in response.parsed.detail
+        assert after["status"] == before
+
+
+def test_update_session_status_resubmission_preserves_approved_steps(
+    emulator: RunningEmulator, acme: AuthenticatedClient
+) -> None:
+    session = emulator.finished_session("Acme", "in_review")
+    body = UpdateSessionStatusRequest(
+        new_status=NewSessionStatus.RESUBMITTED,
+        nodes_to_resubmit=[NodeToResubmit(node_id="feature_aml", feature="AML")],
+    )
+    assert (
+        update_session_status.sync_detailed(session.session_id, client=acme, body=body).status_code
+        == 200
+    )
+    decision = _decision(acme, session.session_id)
+    assert decision["aml_screenings"][0]["status"] == "Resub Requested"
+    assert decision["id_verifications"][0]["status"] == "Approved"
+    assert decision["face_matches"][0]["status"] == "Approved"
+
+
+@pytest.mark.parametrize(
+    ("send_email", "email_address", "code"),
+    [(True, None, 400), (True, "", 400), (True, "user@example.com", 200), (False, None, 200)],
+)
+def test_update_session_status_email_address_required_when_send_email(
+    emulator: RunningEmulator,
+    acme: AuthenticatedClient,
+    send_email: bool,
+    email_address: str | None,
+    code: int,
+) -> None:
+    session = emulator.finished_session("Acme", "declined")
+    body: dict[str, Any] = {"new_status": "Resubmitted", "send_email": send_email}
+    if email_address is not None:
+        body["email_address"] = email_address
+    request = UpdateSessionStatusRequest.from_dict(body)
+    response = update_session_status.sync_detailed(session.session_id, client=acme, body=request)
+    assert response.status_code == code
+    outbox = emulator.state()["outbox"]
+    if code == 400:
+        assert isinstance(response.parsed, ErrorResponse)
+        assert response.parsed.detail.startswith("email_address:")
+        assert _decision(acme, session.session_id)["status"] == "Declined"
+    else:
+        assert [m["to"] for m in outbox] == ([email_address] if send_email else [])
+
+
+@pytest.mark.parametrize("new_status", ["Pending", "approved", "In Review", "", None])
+def test_update_session_status_only_approved_declined_resubmitted(
+    emulator: RunningEmulator, acme: AuthenticatedClient, new_status: str | None
+) -> None:
+    session = emulator.finished_session("Acme", "in_review")
+    response = acme.get_httpx_client().patch(
+        f"/v3/session/{session.session_id}/update-status/", json={"new_status": new_status}
+    )
+    assert response.status_code == 400
+    assert response.json()["detail"].startswith("new_status:")
+
+
+# --- generate-pdf ---------------------------------------------------------------------------
+
+
+def test_generate_session_pdf_is_a_real_pdf_report(
+    emulator: RunningEmulator, acme: AuthenticatedClient
+) -> None:
+    session = emulator.finished_session("Acme", "declined", vendor_data="user-123")
+    response = generate_session_pdf.sync_detailed(session.session_id, client=acme)
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/pdf"
+    reader = pypdf.PdfReader(io.BytesIO(response.content))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert str(session.session_id) in text
+    assert "Status: Declined" in text
+    assert "user-123" in text
+    assert "LOW_FACE_MATCH_SIMILARITY" in text
+    assert "Acme" in text
+
+
+def test_generate_session_pdf_unknown_session_is_404(acme: AuthenticatedClient) -> None:
+    response = generate_session_pdf.sync_detailed(uuid.uuid4(), client=acme)
+    assert response.status_code == 404
+    assert isinstance(response.parsed, ErrorResponse)
