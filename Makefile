@@ -41,7 +41,7 @@ generate: $(TOOLS)  ## Regenerate generated_client/ from openapi.yaml.
 check-generated: $(TOOLS)  ## Fail, showing the diff, when generated_client/ is not what openapi.yaml generates.
 	tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
 	$(GENERATE) "$$tmp/generated_client" > "$$tmp/log" 2>&1 || { cat "$$tmp/log"; exit 1; }; \
-	if ! diff -ru --exclude=__pycache__ --exclude='*.egg-info' --exclude=.pdm-build generated_client "$$tmp/generated_client"; then \
+	if ! diff -ru --exclude=__pycache__ --exclude='*.egg-info' --exclude=.pdm-build --exclude=.ruff_cache --exclude=.mypy_cache generated_client "$$tmp/generated_client"; then \
 		echo "generated_client/ differs from what $(SPEC) generates: run 'make generate' and commit." >&2; \
 		exit 1; \
 	fi; \
@@ -50,8 +50,8 @@ check-generated: $(TOOLS)  ## Fail, showing the diff, when generated_client/ is 
 lint: $(STAMP)  ## Validate and lint the spec; ruff and mypy --strict on all code.
 	$(BIN)/openapi-spec-validator openapi.yaml
 	npx --no-install redocly lint openapi.yaml --format stylish 2>&1 | grep -v '[║╔╚]'
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check src tests contracts
+	$(BIN)/ruff check --no-cache .
+	$(BIN)/ruff format --no-cache --check src tests contracts
 	$(BIN)/mypy $(TYPED_SOURCES)
 
 test: lint check-generated  ## The README's test command: lint, drift check, the tests, and the contract suite's ci profile.
