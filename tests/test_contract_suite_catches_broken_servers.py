@@ -170,7 +170,7 @@ def test_contract_suite_fails_when_ttl_bounds_are_not_enforced(
 def test_contract_suite_fails_when_the_decision_lacks_a_required_field(
     broken_emulator: RunningEmulator,
 ) -> None:
-    result = _run_suite(broken_emulator, "contracts/test_stateful.py")
+    result = _run_suite(broken_emulator, "contracts/test_workflows.py")
     assert result.returncode == 1, result.stdout[-3000:]
     assert "Response violates schema" in result.stdout, result.stdout[-6000:]
     assert '"status" is a required property' in result.stdout
