@@ -27,7 +27,7 @@ class ClientToken:
             organization_id (str | Unset): The organisation that owns the client.
     """
 
-    access_token: str
+    access_token: str = _attrs_field(repr=False)
     expires_in: int
     exp: int | Unset = UNSET
     iat: int | Unset = UNSET

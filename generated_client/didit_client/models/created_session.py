@@ -40,7 +40,7 @@ class CreatedSession:
 
     session_id: UUID
     session_number: int
-    session_token: str
+    session_token: str = _attrs_field(repr=False)
     url: str
     status: SessionStatus
     workflow_id: UUID

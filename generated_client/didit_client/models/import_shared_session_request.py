@@ -23,7 +23,7 @@ class ImportSharedSessionRequest:
         vendor_data (None | str | Unset): Overrides the clone's `vendor_data` (nullable in 001, a string in 000).
     """
 
-    share_token: str
+    share_token: str = _attrs_field(repr=False)
     trust_review: bool
     workflow_id: str
     vendor_data: None | str | Unset = UNSET

@@ -24,7 +24,7 @@ class ShareToken:
         session_kind (SessionKind): A user (KYC) or business (KYB) session (001, 003).
     """
 
-    share_token: str
+    share_token: str = _attrs_field(repr=False)
     for_application_id: UUID
     session_kind: SessionKind
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
