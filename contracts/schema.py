@@ -10,10 +10,13 @@ token for `/v2/session/`, HTTP Basic for the token endpoint. Every response also
 from __future__ import annotations
 
 import base64
+import io
 import os
 from typing import Any
 
 import schemathesis
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError as PdfError
 from schemathesis import GenerationMode
 from schemathesis.schemas import BaseSchema
 
@@ -90,3 +93,19 @@ def client_decodes_response(ctx: Any, response: Any, case: Any) -> None:
     assert_decodes_without_loss(
         case.operation.method, case.operation.path, response.status_code, headers, response.content
     )
+
+
+@schemathesis.check
+def pdf_report_is_readable(ctx: Any, response: Any, case: Any) -> None:
+    """A 200 `application/pdf` body is a PDF a reader opens, with at least one page.
+
+    (schemathesis has no deserializer for PDF bodies, so response_schema_conformance skips them.)
+    """
+    content_type = response.headers.get("content-type", [""])[0].split(";")[0].strip()
+    if response.status_code != 200 or content_type != "application/pdf":
+        return
+    try:
+        pages = len(PdfReader(io.BytesIO(response.content)).pages)
+    except PdfError as error:
+        raise AssertionError(f"the PDF report does not open: {error}") from error
+    assert pages >= 1, "the PDF report has no pages"
