@@ -6,7 +6,7 @@ from contextlib import ExitStack
 
 import pytest
 
-from contracts.counting import CASES, SUCCESSES, count_case, total
+from contracts.counting import CASES, SCHEMATHESIS, SUCCESSES, count_case, total
 from contracts.emulator_target import emulator_target
 from contracts.profiles import PROFILE
 from contracts.schema import SCHEMA
@@ -73,3 +73,17 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     )
     for label, count in sorted(SUCCESSES.items()):
         terminalreporter.write_line(f"  {label}: {count} successful responses")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    sent = CASES[SCHEMATHESIS]
+    whole_suite = not session.config.option.keyword and any(
+        item.nodeid.startswith("contracts/test_conformance.py") for item in session.items
+    )
+    if exitstatus == 0 and whole_suite and sent < PROFILE.min_requests:
+        session.config.get_terminal_writer().line(
+            f"didit contracts: only {sent} schemathesis requests, the {PROFILE.name} profile "
+            f"promises at least {PROFILE.min_requests}",
+            red=True,
+        )
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-__all__ = ["CASES", "SUCCESSES", "count_case", "count_response", "total"]
+__all__ = ["CASES", "SCHEMATHESIS", "SUCCESSES", "count_case", "count_response", "total"]
+
+SCHEMATHESIS = "schemathesis (conformance, stateful, workflows)"
 
 CASES: Counter[str] = Counter()
 SUCCESSES: Counter[str] = Counter()

@@ -22,6 +22,9 @@ class Profile:
     stateful_steps: int
     # Request bodies drawn per operation for the client-serialisation property.
     client_examples: int
+    # The least number of requests schemathesis must send, else the run fails (the deep profile
+    # promises at least 10,000 generated cases).
+    min_requests: int = 0
 
 
 _PROFILES = {
@@ -32,6 +35,7 @@ _PROFILES = {
         stateful_runs=150,
         stateful_steps=12,
         client_examples=200,
+        min_requests=10_000,
     ),
 }
 

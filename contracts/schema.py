@@ -21,12 +21,12 @@ from schemathesis import GenerationMode
 from schemathesis.schemas import BaseSchema
 
 from contracts.client_decoding import assert_decodes_without_loss
-from contracts.counting import count_case, count_response
+from contracts.counting import SCHEMATHESIS, count_case, count_response
 from contracts.profiles import PROFILE
 from contracts.target import current_target, remote_target_from_env
 from didit_spec import spec_path
 
-__all__ = ["SCHEMA", "auth_headers_for"]
+__all__ = ["READ_ONLY", "SCHEMA", "auth_headers_for"]
 
 _REMOTE = remote_target_from_env()
 if _REMOTE is None:
@@ -49,7 +49,11 @@ if _REMOTE is not None:
         SCHEMA = SCHEMA.exclude(operation_id="create_session_v2")
     if not _REMOTE.allow_writes:
         # Reads only: no test writes to a deployment unless DIDIT_ALLOW_WRITES=1.
-        SCHEMA = SCHEMA.include(method="GET")
+        SCHEMA = SCHEMA.exclude(method=["POST", "PUT", "PATCH", "DELETE"])
+        # ... nor the coverage phase's probes with methods the spec does not list.
+        SCHEMA.config.phases.coverage.unexpected_methods = set()
+
+READ_ONLY = _REMOTE is not None and not _REMOTE.allow_writes
 
 
 def auth_headers_for(path: str) -> dict[str, str]:
@@ -82,7 +86,7 @@ class SpecDeclaredAuth:
 
 @SCHEMA.hook
 def after_call(ctx: Any, case: Any, response: Any) -> None:
-    count_case("schemathesis (conformance, stateful, workflows)")
+    count_case(SCHEMATHESIS)
     count_response(case.operation.label, response.status_code)
 
 

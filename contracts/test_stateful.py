@@ -97,7 +97,7 @@ class DiditWorkflows(SCHEMA.as_state_machine()):  # type: ignore[misc]
             target.control.complete(response.json()["session_id"], "approved")
 
 
-def test_linked_workflows_conform_to_spec(target: Any) -> None:
+def test_linked_workflows_conform_to_spec(writable: Any) -> None:
     DiditWorkflows.imported.clear()
     DiditWorkflows.run(
         settings=settings(

@@ -1,8 +1,8 @@
-"""The contract suite fails, readably, against a server that breaks a documented rule.
+"""The contract suite run as a team runs it against a deployment (DIDIT_BASE_URL).
 
-Each case starts the emulator behind an ASGI middleware that breaks one rule, points the suite
-at it as a deployment (DIDIT_BASE_URL, writes allowed), and checks that the run fails and says
-what is wrong. A suite that passed here would be certifying nothing.
+- Against a server that breaks one documented rule (the emulator behind an ASGI middleware), the
+  run fails and says what is wrong. A suite that passed there would be certifying nothing.
+- Without DIDIT_ALLOW_WRITES=1 the run sends the deployment nothing but reads.
 """
 
 from __future__ import annotations
@@ -97,26 +97,44 @@ def decision_without_status(app: Asgi) -> Asgi:
     return middleware
 
 
-class _Broken:
-    """Starlette middleware applying one breakage around the emulator."""
+class _Wrapped:
+    """Starlette middleware applying one wrapper (a breakage, a probe) around the emulator."""
 
-    def __init__(self, app: Asgi, breakage: Callable[[Asgi], Asgi]) -> None:
-        self._inner = breakage(app)
+    def __init__(self, app: Asgi, wrapper: Callable[[Asgi], Asgi]) -> None:
+        self._inner = wrapper(app)
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         await self._inner(scope, receive, send)
 
 
+WRITES: list[str] = []
+
+
+def count_writes(app: Asgi) -> Asgi:
+    """Records every request to a Didit path with a method other than GET / HEAD / OPTIONS."""
+
+    async def middleware(scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if (
+            scope["type"] == "http"
+            and scope["method"] not in ("GET", "HEAD", "OPTIONS")
+            and not scope["path"].startswith("/_emulator/")
+        ):
+            WRITES.append(f"{scope['method']} {scope['path']}")
+        await app(scope, receive, send)
+
+    return middleware
+
+
 @pytest.fixture
-def broken_emulator(
+def wrapped_emulator(
     request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[RunningEmulator]:
-    breakage: Callable[[Asgi], Asgi] = request.param
+    wrapper: Callable[[Asgi], Asgi] = request.param
     create_app = didit_emulator.app.create_app
 
     def broken_app(*args: Any, **kwargs: Any) -> Any:
         app = create_app(*args, **kwargs)
-        app.add_middleware(_Broken, breakage=breakage)
+        app.add_middleware(_Wrapped, wrapper=wrapper)
         return app
 
     monkeypatch.setattr(didit_emulator.testing, "create_app", broken_app)
@@ -124,13 +142,15 @@ def broken_emulator(
         yield emulator
 
 
-def _run_suite(emulator: RunningEmulator, *selection: str) -> subprocess.CompletedProcess[str]:
+def _run_suite(
+    emulator: RunningEmulator, *selection: str, allow_writes: bool = True
+) -> subprocess.CompletedProcess[str]:
     partner = emulator.application("Partner")
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if not k.startswith("DIDIT_")},
         "DIDIT_BASE_URL": emulator.base_url,
         "DIDIT_API_KEY": emulator.application("Acme").api_key,
-        "DIDIT_ALLOW_WRITES": "1",
+        "DIDIT_ALLOW_WRITES": "1" if allow_writes else "0",
         "DIDIT_WORKFLOW_ID": emulator.workflow("Acme", "user").id,
         "DIDIT_V2_TOKEN": emulator.access_token("Acme"),
         "DIDIT_PARTNER_APPLICATION_ID": partner.id,
@@ -138,6 +158,7 @@ def _run_suite(emulator: RunningEmulator, *selection: str) -> subprocess.Complet
         "DIDIT_PARTNER_WORKFLOW_ID": emulator.workflow("Partner", "user").id,
         "DIDIT_CONTRACT_PROFILE": "ci",
     }
+    WRITES.clear()  # what the suite sends, not what setting it up (the token above) sent
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", *selection],
         cwd=ROOT,
@@ -149,11 +170,11 @@ def _run_suite(emulator: RunningEmulator, *selection: str) -> subprocess.Complet
     )
 
 
-@pytest.mark.parametrize("broken_emulator", [ttl_bounds_not_enforced], indirect=True)
+@pytest.mark.parametrize("wrapped_emulator", [ttl_bounds_not_enforced], indirect=True)
 def test_contract_suite_fails_when_ttl_bounds_are_not_enforced(
-    broken_emulator: RunningEmulator,
+    wrapped_emulator: RunningEmulator,
 ) -> None:
-    result = _run_suite(broken_emulator, "contracts/test_boundaries.py", "-k", "ttl")
+    result = _run_suite(wrapped_emulator, "contracts/test_boundaries.py", "-k", "ttl")
     assert result.returncode == 1, result.stdout[-3000:]
     assert "FAILED contracts/test_boundaries.py::test_share_session_ttl_bounds[59-False]" in (
         result.stdout
@@ -166,13 +187,28 @@ def test_contract_suite_fails_when_ttl_bounds_are_not_enforced(
     assert "2 failed, " in result.stdout.splitlines()[-1]
 
 
-@pytest.mark.parametrize("broken_emulator", [decision_without_status], indirect=True)
+@pytest.mark.parametrize("wrapped_emulator", [decision_without_status], indirect=True)
 def test_contract_suite_fails_when_the_decision_lacks_a_required_field(
-    broken_emulator: RunningEmulator,
+    wrapped_emulator: RunningEmulator,
 ) -> None:
-    result = _run_suite(broken_emulator, "contracts/test_workflows.py")
+    result = _run_suite(wrapped_emulator, "contracts/test_workflows.py")
     assert result.returncode == 1, result.stdout[-3000:]
     assert "Response violates schema" in result.stdout, result.stdout[-6000:]
     assert '"status" is a required property' in result.stdout
     assert "didit_client cannot decode GET /v3/session/{sessionId}/decision/ 200" in result.stdout
     assert "curl -X GET -H 'x-api-key: [Filtered]'" in result.stdout, "no request to replay"
+
+
+@pytest.mark.parametrize("wrapped_emulator", [count_writes], indirect=True)
+def test_contract_suite_only_reads_a_deployment_without_allow_writes(
+    wrapped_emulator: RunningEmulator,
+) -> None:
+    result = _run_suite(wrapped_emulator, "contracts", allow_writes=False)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert WRITES == [], sorted(set(WRITES))
+    assert "set DIDIT_ALLOW_WRITES=1 to allow them" in _skip_reasons(result.stdout)
+    assert "GET /v3/sessions/:" in result.stdout, "the read-only run should still read"
+
+
+def _skip_reasons(stdout: str) -> str:
+    return "\n".join(line for line in stdout.splitlines() if line.startswith("SKIPPED"))
