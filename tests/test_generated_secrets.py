@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import didit_client
 import didit_client.models
 import pytest
 from hypothesis import given, settings
@@ -39,3 +40,16 @@ def test_model_repr_hides_secret_field(schema_name: str, field: str, data: Any) 
     model = getattr(didit_client.models, schema_name).from_dict(body)
     assert getattr(model, field) == "s3cr3t-credential-value"
     assert "s3cr3t-credential-value" not in repr(model)
+
+
+def test_authenticated_client_repr_hides_the_key() -> None:
+    client = didit_client.AuthenticatedClient(
+        base_url="https://verification.didit.test",
+        token="s3cr3t-api-key",
+        prefix="",
+        auth_header_name="x-api-key",
+        httpx_args={"auth": ("client-id", "s3cr3t-client-secret")},
+    )
+    client.get_httpx_client()  # puts the key into the client's headers
+    assert "s3cr3t" not in repr(client)
+    assert client.get_httpx_client().headers["x-api-key"] == "s3cr3t-api-key"
