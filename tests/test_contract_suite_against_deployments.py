@@ -21,8 +21,10 @@ import didit_emulator.app
 import didit_emulator.testing
 from didit_emulator.config import default_config
 from didit_emulator.testing import RunningEmulator, running_emulator
+from didit_spec import component_schema
 
 ROOT = Path(__file__).resolve().parents[1]
+TTL = component_schema("ShareSessionRequest")["properties"]["ttl_in_seconds"]
 Asgi = Callable[..., Any]
 
 
@@ -45,8 +47,8 @@ def ttl_bounds_not_enforced(app: Asgi) -> Asgi:
         except ValueError:
             body = None
         ttl = body.get("ttl_in_seconds") if isinstance(body, dict) else None
-        if type(ttl) is int and not 60 <= ttl <= 86400:
-            body["ttl_in_seconds"] = 3600
+        if type(ttl) is int and not TTL["minimum"] <= ttl <= TTL["maximum"]:
+            body["ttl_in_seconds"] = TTL["default"]
             raw = json.dumps(body).encode()
         headers = [(k, v) for k, v in scope["headers"] if k != b"content-length"]
         headers.append((b"content-length", str(len(raw)).encode()))

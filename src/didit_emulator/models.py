@@ -60,7 +60,8 @@ R = TypeVar("R")
 
 
 class SessionStatus:
-    """The session statuses the rules below talk about (all values of the spec's SessionStatus)."""
+    """The session statuses the rules below talk about; each is checked against the spec's
+    `SessionStatus` enum when this module loads."""
 
     NOT_STARTED = "Not Started"
     IN_PROGRESS = "In Progress"
@@ -105,6 +106,30 @@ _BLOCKLIST_ITEMS: Mapping[str, tuple[tuple[str, ...], str]] = {
     "phone": (("phone_verifications",), "PHONE_NUMBER_IN_BLOCKLIST"),
     "email": (("email_verifications",), "EMAIL_IN_BLOCKLIST"),
 }
+
+
+def _spec_enum(schema: str) -> frozenset[str]:
+    return frozenset(load_spec()["components"]["schemas"][schema]["enum"])
+
+
+def _check_against_spec() -> None:
+    """Names this module gives to spec values must be spec values, and the blocklist must know
+    every item kind the spec lists: a spec change then fails at start-up, not silently."""
+    problems = []
+    if unknown := SessionStatus.all() - _spec_enum("SessionStatus"):
+        problems.append(f"statuses not in SessionStatus: {sorted(unknown)}")
+    if set(_BLOCKLIST_ITEMS) != _spec_enum("BlocklistItemType"):
+        problems.append(f"blocklist kinds {sorted(_BLOCKLIST_ITEMS)} differ from BlocklistItemType")
+    if unknown := results.FEATURE_STATUSES - _spec_enum("FeatureStatus"):
+        problems.append(f"feature statuses not in FeatureStatus: {sorted(unknown)}")
+    if unknown := _SESSION_KINDS - _spec_enum("SessionKind"):
+        problems.append(f"session kinds not in SessionKind: {sorted(unknown)}")
+    if problems:
+        raise RuntimeError("the emulator disagrees with openapi.yaml: " + "; ".join(problems))
+
+
+_SESSION_KINDS = frozenset({"user", "business"})
+_check_against_spec()
 
 _USER_ARRAYS = tuple(v3 for v3, _ in BLOCKS.values())
 _BUSINESS_ARRAYS = (
@@ -219,8 +244,6 @@ class EmulatorBackend:
         self.applications: dict[str, ApplicationConfig] = {a.id: a for a in config.applications}
         self._by_key = {a.api_key: a for a in config.applications}
         self._by_client = {a.client_id: a for a in config.applications}
-        share_schema = load_spec()["components"]["schemas"]["ShareSessionRequest"]
-        self._default_share_ttl = int(share_schema["properties"]["ttl_in_seconds"]["default"])
         self.reset()
 
     # ------------------------------------------------------------------ state
@@ -487,7 +510,7 @@ class EmulatorBackend:
             raise CannotShareWithOwnApplication()
         if target not in self.applications:
             raise ApplicationNotFound()
-        ttl = int(body.get("ttl_in_seconds", self._default_share_ttl))
+        ttl = int(body["ttl_in_seconds"])  # validation filled in the spec's default
         iat = int(self.now())
         claims = {
             "session_id": session.id,
@@ -527,7 +550,7 @@ class EmulatorBackend:
         if self.now() >= exp:
             raise InvalidShareToken("Share token expired.")
         kind = claims.get("session_kind", "user")  # 001: tokens without it are user sessions
-        if kind not in ("user", "business"):
+        if kind not in _SESSION_KINDS:
             raise InvalidShareToken("Share token has an unknown session_kind.")
         claims["session_kind"] = kind
         return claims
@@ -747,7 +770,7 @@ class EmulatorBackend:
             block = next((session.blocks[b][0] for b in carriers if session.blocks.get(b)), None)
             if block is None:
                 continue
-            block["status"] = SessionStatus.DECLINED
+            block["status"] = results.DECLINED
             block.setdefault("warnings", []).append(results.warning(risk))
             hit = True
         return hit

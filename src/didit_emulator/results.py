@@ -48,6 +48,8 @@ DECLINED = "Declined"
 IN_REVIEW = "In Review"
 NOT_FINISHED = "Not Finished"
 RESUB_REQUESTED = "Resub Requested"
+# Checked against the spec's FeatureStatus enum when models.py loads.
+FEATURE_STATUSES = frozenset({APPROVED, DECLINED, IN_REVIEW, NOT_FINISHED, RESUB_REQUESTED})
 
 _WARNINGS: Mapping[str, tuple[str, str, str]] = {
     # risk: (log_type, short, long)

@@ -38,10 +38,11 @@ from didit_client.models import (
 )
 
 from didit_emulator.testing import RunningEmulator
-from didit_spec import validator_for
+from didit_spec import component_schema, validator_for
 
 DAY = 86400
-MAX_PORTRAIT = 1398104  # 1 MB of base64 (004; openapi.yaml's maxLength)
+# 1 MB of base64 (004): openapi.yaml's maxLength.
+MAX_PORTRAIT = component_schema("CreateSessionRequest")["properties"]["portrait_image"]["maxLength"]
 
 
 def _decision(client: AuthenticatedClient, session_id: object) -> dict[str, Any]:

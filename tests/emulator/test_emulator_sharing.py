@@ -26,7 +26,10 @@ from didit_client.models import (
 from didit_client.types import UNSET, Unset
 
 from didit_emulator.testing import RunningEmulator
-from didit_spec import validator_for
+from didit_spec import component_schema, validator_for
+
+TTL = component_schema("ShareSessionRequest")["properties"]["ttl_in_seconds"]
+TTL_MIN, TTL_MAX, TTL_DEFAULT = TTL["minimum"], TTL["maximum"], TTL["default"]
 
 CLAIMS = {"session_id", "session_kind", "from_application_id", "for_application_id", "iat", "exp"}
 
@@ -95,13 +98,21 @@ def test_share_session_mints_an_hs256_token_with_the_documented_claims(
     assert claims["session_kind"] == "user"
     assert claims["from_application_id"] == emulator.application("Acme").id
     assert claims["for_application_id"] == emulator.application("Partner").id
-    assert claims["exp"] - claims["iat"] == 3600  # 003's default
+    assert claims["exp"] - claims["iat"] == TTL_DEFAULT  # 003: 3600
     assert abs(claims["iat"] - emulator.backend.now()) < 5
 
 
 @pytest.mark.parametrize(
     ("ttl", "status"),
-    [(0, 400), (59, 400), (60, 200), (3600, 200), (86400, 200), (86401, 400), (-60, 400)],
+    [
+        (0, 400),
+        (TTL_MIN - 1, 400),
+        (TTL_MIN, 200),
+        (TTL_DEFAULT, 200),
+        (TTL_MAX, 200),
+        (TTL_MAX + 1, 400),
+        (-TTL_MIN, 400),
+    ],
 )
 def test_share_session_ttl_in_seconds_between_60_and_86400(
     emulator: RunningEmulator, acme: AuthenticatedClient, ttl: int, status: int

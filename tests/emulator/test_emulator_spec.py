@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from didit_emulator import models
 from didit_emulator.models import OUTCOME_STATUS, SessionStatus
 from didit_emulator.results import BLOCKS
 from didit_emulator.testing import RunningEmulator
@@ -34,17 +35,6 @@ def test_feature_blocks_are_features_and_decision_arrays_of_the_spec() -> None:
 def test_control_outcomes_are_the_outcomes_the_backend_knows() -> None:
     outcomes = control_document().spec["components"]["schemas"]["Outcome"]["enum"]
     assert set(outcomes) == set(OUTCOME_STATUS)
-
-
-def test_share_session_default_ttl_is_read_from_the_spec() -> None:
-    spec_default = component_schema("ShareSessionRequest")["properties"]["ttl_in_seconds"][
-        "default"
-    ]
-    rules = didit_document().operation("share_session")
-    body = rules.parse_body(
-        "application/json", b'{"for_application_id": "a5f3bca2-46e2-411e-90ef-a580900a57ee"}'
-    )
-    assert body["ttl_in_seconds"] == spec_default
 
 
 def test_request_rules_are_read_from_the_spec() -> None:
@@ -114,3 +104,24 @@ def test_every_response_of_the_suite_is_checked(emulator: RunningEmulator) -> No
     before = emulator.audit.checked
     emulator.create_session()
     assert emulator.audit.checked == before + 1
+
+
+@pytest.mark.parametrize(
+    ("schema", "extra"),
+    [("BlocklistItemType", "iris"), ("SessionKind", None), ("FeatureStatus", None)],
+)
+def test_emulator_refuses_to_start_when_it_disagrees_with_the_spec(
+    monkeypatch: pytest.MonkeyPatch, schema: str, extra: str | None
+) -> None:
+    real = models._spec_enum
+
+    def changed(name: str) -> frozenset[str]:
+        values = real(name)
+        if name != schema:
+            return values
+        # A new kind the emulator has no rule for, or a value the emulator uses that left the spec.
+        return values | {extra} if extra else frozenset(sorted(values)[1:])
+
+    monkeypatch.setattr(models, "_spec_enum", changed)
+    with pytest.raises(RuntimeError, match=r"disagrees with openapi\.yaml"):
+        models._check_against_spec()
