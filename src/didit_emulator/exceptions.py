@@ -98,6 +98,10 @@ class MalformedBody(BadRequest):
     default_detail = "Malformed request body."
 
 
+class BodyTooLarge(BadRequest):
+    default_detail = "Request body too large."
+
+
 class UnknownWorkflow(BadRequest):
     default_detail = "Invalid workflow_id: no such workflow in this application."
 

@@ -8,6 +8,7 @@ import logging
 import uuid
 from typing import Any
 
+import httpx
 import pytest
 from didit_client import AuthenticatedClient
 from didit_client.api.sessions import get_session_decision
@@ -191,3 +192,20 @@ def test_session_page_behind_the_url_shows_the_session(emulator: RunningEmulator
     assert "Not Started" in response.text
     assert missing.status_code == 404
     assert missing.json() == {"detail": "Session not found."}
+
+
+@pytest.mark.parametrize("declare_length", [True, False])
+def test_create_session_body_over_the_size_limit_is_400(
+    emulator: RunningEmulator, declare_length: bool
+) -> None:
+    from didit_emulator.responses import MAX_BODY_BYTES
+
+    oversized = b'{"workflow_id": "' + b"x" * (MAX_BODY_BYTES + 1) + b'"}'
+    headers = {
+        "x-api-key": emulator.application("Acme").api_key,
+        "content-type": "application/json",
+    }
+    body: Any = oversized if declare_length else iter([oversized[:1024], oversized[1024:]])
+    response = httpx.post(f"{emulator.base_url}/v3/session/", content=body, headers=headers)
+    assert response.status_code == 400
+    assert response.json() == {"detail": "Request body too large."}

@@ -41,7 +41,7 @@ class CreateSessionRequest:
             warnings (002, 004). `country` and `address` are only in 002.
         portrait_image (str | Unset): Base64 reference portrait for Biometric Authentication workflows, at most 1 MB
             decoded
-            (004), hence at most 1,398,104 characters.
+            (004), hence at most 1,398,104 characters (padded base64: a multiple of 4).
     """
 
     workflow_id: UUID
