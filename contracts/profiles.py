@@ -31,7 +31,7 @@ _PROFILES = {
     "ci": Profile("ci", max_examples=20, stateful_runs=40, stateful_steps=10, client_examples=25),
     "deep": Profile(
         "deep",
-        max_examples=600,
+        max_examples=700,
         stateful_runs=150,
         stateful_steps=12,
         client_examples=200,
