@@ -22,7 +22,7 @@ import pytest
 
 from contracts.schema import SCHEMA
 from contracts.target import Control, Target
-from didit_spec import operations
+from didit_spec import json_pointer, operations, resolve
 
 OPERATIONS = {op.operation_id: op for op in operations()}
 
@@ -48,13 +48,6 @@ class Exchange:
     response_body: Any
 
 
-def _pointer(document: Any, pointer: str) -> Any:
-    for part in pointer.lstrip("/").split("/"):
-        if part:
-            document = document[part.replace("~1", "/").replace("~0", "~")]
-    return document
-
-
 def _evaluate(expression: Any, previous: Exchange) -> Any:
     """An OpenAPI runtime expression (the subset the spec uses), or a constant."""
     if isinstance(expression, dict):
@@ -62,9 +55,9 @@ def _evaluate(expression: Any, previous: Exchange) -> Any:
     if not isinstance(expression, str) or not expression.startswith("$"):
         return expression
     if expression.startswith("$response.body#"):
-        return _pointer(previous.response_body, expression.split("#", 1)[1])
+        return json_pointer(previous.response_body, expression.split("#", 1)[1])
     if expression.startswith("$request.body#"):
-        return _pointer(previous.request_body, expression.split("#", 1)[1])
+        return json_pointer(previous.request_body, expression.split("#", 1)[1])
     if expression.startswith("$request.path."):
         return previous.path_parameters[expression.removeprefix("$request.path.")]
     raise AssertionError(f"runtime expression {expression!r} is not supported by this walker")
@@ -74,8 +67,7 @@ def _link(previous: Exchange, status: int, target_operation: str) -> dict[str, A
     responses = OPERATIONS[previous.operation_id].definition["responses"]
     links = responses[str(status)].get("links", {})
     for link in links.values():
-        if "$ref" in link:
-            link = SCHEMA.raw_schema["components"]["links"][link["$ref"].rsplit("/", 1)[-1]]
+        link = resolve(link)
         if link["operationId"] == target_operation:
             resolved: dict[str, Any] = link
             return resolved

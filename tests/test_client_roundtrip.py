@@ -19,23 +19,14 @@ from hypothesis import strategies as st
 
 from contracts.client_decoding import normalise_json
 from contracts.strategies import body_model_for, json_strategy, sync_detailed_for
-from didit_spec import Operation, load_spec, operations
-
-
-def _resolve(node: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in node:
-        target: Any = load_spec()
-        for part in node["$ref"].lstrip("#/").split("/"):
-            target = target[part]
-        node = target
-    return node
+from didit_spec import Operation, load_spec, operations, resolve
 
 
 def _json_responses() -> list[tuple[Operation, int]]:
     cases = []
     for operation in operations():
         for status, response in operation.definition["responses"].items():
-            if "application/json" in _resolve(response).get("content", {}):
+            if "application/json" in resolve(response).get("content", {}):
                 cases.append((operation, int(status)))
     return sorted(cases, key=lambda case: (case[0].operation_id, case[1]))
 
@@ -44,7 +35,7 @@ CASES = _json_responses()
 
 
 def _response_schema(operation: Operation, status: int) -> dict[str, Any]:
-    response = _resolve(operation.definition["responses"][str(status)])
+    response = resolve(operation.definition["responses"][str(status)])
     schema: dict[str, Any] = response["content"]["application/json"]["schema"]
     return schema
 
@@ -62,7 +53,7 @@ def _call_kwargs(operation: Operation) -> dict[str, Any]:
 
 def _path_parameters(operation: Operation) -> list[dict[str, Any]]:
     item = load_spec()["paths"][operation.path]
-    return [_resolve(p) for p in item.get("parameters", [])]
+    return [resolve(p) for p in item.get("parameters", [])]
 
 
 def _decode(operation: Operation, status: int, body: Any) -> Any:

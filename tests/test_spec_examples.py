@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from didit_spec import HTTP_METHODS, load_spec, validator_for
+from didit_spec import HTTP_METHODS, load_spec, resolve, validator_for
 
 
 def _escape(segment: str) -> str:
@@ -22,10 +22,7 @@ def _escape(segment: str) -> str:
 
 
 def _example_value(example: dict[str, Any]) -> Any:
-    if "$ref" in example:
-        name = example["$ref"].rsplit("/", 1)[-1]
-        return load_spec()["components"]["examples"][name]["value"]
-    return example["value"]
+    return resolve(example)["value"]
 
 
 def _media_examples(content: dict[str, Any], pointer: str) -> Iterator[tuple[str, str, Any]]:

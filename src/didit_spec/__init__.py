@@ -25,8 +25,10 @@ __all__ = [
     "Operation",
     "component_schema",
     "inline_refs",
+    "json_pointer",
     "load_spec",
     "operations",
+    "resolve",
     "spec_path",
     "validator_for",
 ]
@@ -84,10 +86,19 @@ def _registry() -> Registry[Any]:
     return registry
 
 
-def _resolve_pointer(pointer: str) -> Any:
-    node: Any = load_spec()
+def json_pointer(document: Any, pointer: str) -> Any:
+    """The value at a JSON pointer (`/a/b~1c`) in `document`."""
+    node = document
     for part in pointer.lstrip("/").split("/"):
-        node = node[part.replace("~1", "/").replace("~0", "~")]
+        if part:
+            node = node[part.replace("~1", "/").replace("~0", "~")]
+    return node
+
+
+def resolve(node: Any) -> Any:
+    """`node`, or what its local `$ref` (chain) points at in the spec."""
+    while isinstance(node, dict) and "$ref" in node:
+        node = json_pointer(load_spec(), node["$ref"].removeprefix("#"))
     return node
 
 
@@ -102,7 +113,7 @@ def inline_refs(node: Any) -> Any:
     if not isinstance(node, dict):
         return node
     if "$ref" in node and isinstance(node["$ref"], str) and node["$ref"].startswith("#/"):
-        target = inline_refs(_resolve_pointer(node["$ref"][1:]))
+        target = inline_refs(json_pointer(load_spec(), node["$ref"][1:]))
         siblings = {key: inline_refs(value) for key, value in node.items() if key != "$ref"}
         if not siblings:
             return target
