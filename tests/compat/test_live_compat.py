@@ -148,7 +148,7 @@ def _decoding_problem(ours: Operation, status: str, body: Any) -> str | None:
     except Exception as error:  # any decoding failure is the finding
         return f"the client fails: {type(error).__name__}: {error}"
     if parsed is None:
-        return "the client decodes it to None (openapi.yaml gives this status no JSON body)"
+        return "the client gives None (no JSON body for this status, or one it cannot read)"
     decoded = _as_json(parsed)
     if normalise_json(decoded) != normalise_json(body):
         return (
