@@ -1,9 +1,11 @@
 """`didit-emulator`: serve the emulator with uvicorn.
 
     didit-emulator [--host 127.0.0.1] [--port 8790] [--config emulator.toml] [--log-level info]
+                   [--read-timeout 10] [--limit-concurrency N] [--no-access-log]
 
-SIGINT / SIGTERM stop it gracefully: uvicorn stops accepting connections, lets requests in flight
-finish (up to `--graceful-timeout` seconds), then exits 0.
+The server is built by `didit_emulator.server` (uvloop, httptools, a read deadline and a cap on
+connections). SIGINT / SIGTERM stop it gracefully: uvicorn stops accepting connections, lets
+requests in flight finish (up to `--graceful-timeout` seconds), then exits 0.
 """
 
 from __future__ import annotations
@@ -13,13 +15,14 @@ import contextlib
 import logging
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from types import FrameType
-
-import uvicorn
+from typing import Any
 
 from .app import create_app
 from .config import ConfigError, load_config
+from .logs import ACCESS_LOGGER
+from .server import ServerSettings, build_server, default_limit_concurrency
 
 __all__ = ["main"]
 
@@ -43,11 +46,53 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--graceful-timeout",
-        type=float,
-        default=5.0,
-        help="seconds to let requests in flight finish on shutdown (5)",
+        type=_positive(float),
+        default=ServerSettings.graceful_timeout,
+        help="seconds to let requests in flight finish on shutdown (%(default)g)",
+    )
+    parser.add_argument(
+        "--read-timeout",
+        type=_positive(float),
+        default=ServerSettings.read_timeout,
+        help="seconds a client has to send a whole request (line, headers and body) before its "
+        "connection is closed (%(default)g)",
+    )
+    parser.add_argument(
+        "--limit-concurrency",
+        type=_positive(int),
+        default=default_limit_concurrency(),
+        help="connections open at once; beyond it requests are answered 503 (%(default)s here: "
+        "the lower of 1000 and half the open-file limit)",
+    )
+    parser.add_argument(
+        "--access-log",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="log one JSON line per request (on)",
     )
     return parser
+
+
+def _positive(kind: Callable[[str], float]) -> Callable[[str], Any]:
+    def parse(text: str) -> Any:
+        value = kind(text)
+        if not value > 0:
+            raise argparse.ArgumentTypeError(f"must be positive: {text}")
+        return value
+
+    parse.__name__ = kind.__name__  # argparse names the expected type in its error message
+    return parse
+
+
+def settings_from(args: argparse.Namespace) -> ServerSettings:
+    """The server settings the command line asks for."""
+    return ServerSettings(
+        host=args.host,
+        port=args.port,
+        read_timeout=args.read_timeout,
+        limit_concurrency=args.limit_concurrency,
+        graceful_timeout=args.graceful_timeout,
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -60,7 +105,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         logger.error("invalid configuration: %s", exc)
         return 2
+    settings = settings_from(args)
     app = create_app(config)
+    if not args.access_log:
+        # Until `create_app` takes `access_log` and leaves the middleware out, silence its logger.
+        logging.getLogger(ACCESS_LOGGER).disabled = True
     for application in config.applications:
         logger.info(
             "application",
@@ -72,18 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 ],
             },
         )
-    server = uvicorn.Server(
-        uvicorn.Config(
-            app,
-            host=args.host,
-            port=args.port,
-            log_config=None,
-            access_log=False,
-            lifespan="off",
-            timeout_graceful_shutdown=args.graceful_timeout,
-            server_header=False,
-        )
-    )
+    server = build_server(app, settings)
     # uvicorn handles SIGINT / SIGTERM itself (stop accepting, finish requests in flight) and
     # re-raises the signal once it has stopped; these handlers turn that into a clean exit.
     signal.signal(signal.SIGTERM, _stopped_by_signal)

@@ -4,6 +4,10 @@ A request line has `method`, `path`, `status`, `latency_ms` and, for operations 
 `operation_id`. It never has a header, a query string or a body, so no API key, client secret,
 access token, share token or vendor data reaches the log; the one path that carries a secret (the
 session page, `/session/{session_token}`) is logged as its template.
+
+The server's own warnings (uvicorn's, asyncio's, the emulator's server module's) can be provoked
+by a client at the rate it connects (garbage requests, connections over the limit, an accept loop
+out of file descriptors); `RepeatedMessageFilter` keeps such a flood to one line per interval.
 """
 
 from __future__ import annotations
@@ -12,15 +16,25 @@ import json
 import logging
 import sys
 import time
-from collections.abc import MutableMapping
+from collections.abc import Callable, MutableMapping
 from datetime import UTC, datetime
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-__all__ = ["ACCESS_LOGGER", "AccessLogMiddleware", "JsonFormatter", "configure_logging"]
+__all__ = [
+    "ACCESS_LOGGER",
+    "SERVER_LOGGER",
+    "AccessLogMiddleware",
+    "JsonFormatter",
+    "RepeatedMessageFilter",
+    "configure_logging",
+]
 
 ACCESS_LOGGER = "didit_emulator.access"
+SERVER_LOGGER = "didit_emulator.server"
+# Loggers whose lines a client can provoke in bulk; their repeats are rate-limited.
+_FLOODABLE_LOGGERS = ("uvicorn", "uvicorn.error", "asyncio", SERVER_LOGGER)
 # LogRecord's own attributes, and uvicorn's ANSI-coloured duplicate of its message.
 _STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime", "color_message"}
 
@@ -41,8 +55,46 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, default=str)
 
 
+class RepeatedMessageFilter(logging.Filter):
+    """Lets an identical message (same logger, level and text) through at most once per
+    `interval` seconds. The next one let through carries `suppressed_repeats`: how many were
+    dropped since the previous one. At most `max_messages` distinct messages are remembered (the
+    least recently let through are forgotten first)."""
+
+    def __init__(
+        self,
+        interval: float = 10.0,
+        *,
+        max_messages: int = 1024,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__()
+        self.interval = interval
+        self.max_messages = max_messages
+        self.clock = clock
+        # message -> (when it was last let through, repeats dropped since)
+        self._seen: dict[tuple[str, int, str], tuple[float, int]] = {}
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        key = (record.name, record.levelno, record.getMessage())
+        now = self.clock()
+        seen = self._seen.get(key)
+        if seen is not None and now - seen[0] < self.interval:
+            self._seen[key] = (seen[0], seen[1] + 1)
+            return False
+        if seen is not None:
+            del self._seen[key]
+            if seen[1]:
+                record.suppressed_repeats = seen[1]
+        self._seen[key] = (now, 0)
+        while len(self._seen) > self.max_messages:
+            del self._seen[next(iter(self._seen))]
+        return True
+
+
 def configure_logging(level: str = "info") -> None:
-    """Sends every log record (the emulator's and uvicorn's) to stderr as JSON lines."""
+    """Sends every log record (the emulator's and uvicorn's) to stderr as JSON lines, and
+    rate-limits repeated server warnings (`RepeatedMessageFilter`)."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter())
     root = logging.getLogger()
@@ -52,6 +104,12 @@ def configure_logging(level: str = "info") -> None:
         logger = logging.getLogger(name)
         logger.handlers[:] = []
         logger.propagate = True
+    repeats = RepeatedMessageFilter()
+    for name in _FLOODABLE_LOGGERS:
+        logger = logging.getLogger(name)
+        for old in [f for f in logger.filters if isinstance(f, RepeatedMessageFilter)]:
+            logger.removeFilter(old)
+        logger.addFilter(repeats)
 
 
 class AccessLogMiddleware:

@@ -36,8 +36,6 @@ from __future__ import annotations
 
 import base64
 import socket
-import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -45,7 +43,6 @@ from typing import Any
 from uuid import UUID
 
 import httpx
-import uvicorn
 from didit_client import AuthenticatedClient
 from didit_client.api.auth import get_client_token
 from didit_client.api.sessions import create_session
@@ -65,10 +62,9 @@ from starlette.applications import Starlette
 from .app import ResponseAudit, create_app
 from .config import ApplicationConfig, EmulatorConfig, WorkflowConfig, default_config
 from .models import EmulatorBackend
+from .server import ServerSettings, listening_socket, serving_in_background
 
 __all__ = ["RunningEmulator", "running_emulator"]
-
-_START_TIMEOUT = 10.0
 
 
 @dataclass
@@ -225,11 +221,7 @@ class RunningEmulator:
 
 
 def _free_socket(host: str) -> socket.socket:
-    # IPPROTO_TCP explicitly: asyncio only sets TCP_NODELAY on sockets whose proto says TCP.
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((host, 0))
-    return sock
+    return listening_socket(host, 0)
 
 
 @contextmanager
@@ -243,34 +235,11 @@ def running_emulator(
     host = "127.0.0.1"
     sock = _free_socket(host)
     port = sock.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(
-            app,
-            log_config=None,
-            access_log=False,
-            lifespan="off",
-            timeout_graceful_shutdown=2,
-            backlog=512,
-        )
-    )
-    thread = threading.Thread(
-        target=server.run, kwargs={"sockets": [sock]}, name=f"didit-emulator:{port}", daemon=True
-    )
-    thread.start()
-    deadline = time.monotonic() + _START_TIMEOUT
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            sock.close()
-            raise RuntimeError("the emulator did not start")
-        time.sleep(0.005)
-    try:
+    settings = ServerSettings(host=host, port=port, graceful_timeout=2)
+    with serving_in_background(app, settings, sock):
         yield RunningEmulator(
             base_url=f"http://{host}:{port}",
             config=config,
             backend=app.state.backend,
             app=app,
         )
-    finally:
-        server.should_exit = True
-        thread.join(timeout=_START_TIMEOUT)
-        sock.close()
