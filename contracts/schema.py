@@ -2,14 +2,12 @@
 
 Loaded once from the spec file; the base URL and credentials come from the session's target, so
 the same schema object tests the emulator or a deployment. Auth follows each operation's
-`security` (`SpecDeclaredAuth`): `x-api-key` for the v3 API, the v2 client
-token for `/v2/session/`, HTTP Basic for the token endpoint. Every response also goes through the
-`client_decodes_response` check.
+`security` in the spec (`SpecDeclaredAuth`, through `Target.headers_for`). Every response also
+goes through the `client_decodes_response` check.
 """
 
 from __future__ import annotations
 
-import base64
 import io
 import os
 from typing import Any
@@ -24,7 +22,7 @@ from contracts.client_decoding import assert_decodes_without_loss
 from contracts.counting import SCHEMATHESIS, count_case, count_response
 from contracts.profiles import PROFILE
 from contracts.target import current_target, remote_target_from_env
-from didit_spec import spec_path
+from didit_spec import didit_document, spec_path
 
 __all__ = ["READ_ONLY", "SCHEMA", "auth_headers_for"]
 
@@ -56,17 +54,9 @@ if _REMOTE is not None:
 READ_ONLY = _REMOTE is not None and not _REMOTE.allow_writes
 
 
-def auth_headers_for(path: str) -> dict[str, str]:
-    """The credentials an operation at `path` declares, for the current target."""
-    target = current_target()
-    if path == "/v2/session/":
-        return {"Authorization": f"Bearer {target.v2_token}"} if target.v2_token else {}
-    if path == "/auth/v2/token/":
-        if target.client_credentials is None:
-            return {}
-        raw = ":".join(target.client_credentials).encode()
-        return {"Authorization": "Basic " + base64.b64encode(raw).decode()}
-    return target.api_key_headers()
+def auth_headers_for(operation_id: str) -> dict[str, str]:
+    """The credentials an operation's `security` declares, for the current target."""
+    return current_target().headers_for(didit_document().operation(operation_id))
 
 
 @SCHEMA.auth(refresh_interval=None)
@@ -78,7 +68,7 @@ class SpecDeclaredAuth:
     """
 
     def get(self, case: Any, ctx: Any) -> dict[str, str]:
-        return auth_headers_for(case.operation.path)
+        return auth_headers_for(case.operation.definition.raw["operationId"])
 
     def set(self, case: Any, data: dict[str, str], ctx: Any) -> None:
         case.headers = {**(case.headers or {}), **data}

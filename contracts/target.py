@@ -18,6 +18,8 @@ from typing import Any
 
 import httpx
 
+from didit_spec import Operation, credential_headers, didit_document
+
 __all__ = [
     "Control",
     "Partner",
@@ -104,7 +106,16 @@ class Target:
         return token
 
     def api_key_headers(self, api_key: str | None = None) -> dict[str, str]:
-        return {"x-api-key": api_key or self.api_key}
+        """The headers of the spec's default security scheme (the API key) for `api_key`."""
+        schemes = didit_document().default_security
+        return credential_headers(schemes, {"api_key": api_key or self.api_key})
+
+    def headers_for(self, operation: Operation) -> dict[str, str]:
+        """The credentials the operation's `security` asks for, as far as this target has them."""
+        return credential_headers(
+            operation.security,
+            {"api_key": self.api_key, "bearer": self.v2_token, "basic": self.client_credentials},
+        )
 
 
 def _flag(name: str) -> bool:

@@ -19,11 +19,7 @@ from contracts.client_decoding import normalise_json
 from contracts.counting import count_case
 from contracts.profiles import PROFILE
 from contracts.strategies import body_model_for, json_strategy
-from didit_spec import Operation, operations, validator_for
-
-
-def _escape(segment: str) -> str:
-    return segment.replace("~", "~0").replace("/", "~1")
+from didit_spec import Operation, operations, pointer, validator_for
 
 
 def _json_bodies() -> list[tuple[Operation, str]]:
@@ -32,11 +28,10 @@ def _json_bodies() -> list[tuple[Operation, str]]:
         content = operation.definition.get("requestBody", {}).get("content", {})
         for media_type in content:
             if media_type in ("application/json", "application/x-www-form-urlencoded"):
-                pointer = (
-                    f"/paths/{_escape(operation.path)}/{operation.method}"
-                    f"/requestBody/content/{_escape(media_type)}/schema"
+                location = pointer(
+                    "paths", operation.path, operation.method, "requestBody", "content", media_type
                 )
-                found.append((operation, pointer))
+                found.append((operation, f"{location}/schema"))
     return found
 
 

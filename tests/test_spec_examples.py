@@ -14,11 +14,7 @@ from typing import Any
 
 import pytest
 
-from didit_spec import HTTP_METHODS, load_spec, resolve, validator_for
-
-
-def _escape(segment: str) -> str:
-    return segment.replace("~", "~0").replace("/", "~1")
+from didit_spec import HTTP_METHODS, escape, load_spec, resolve, validator_for
 
 
 def _example_value(example: dict[str, Any]) -> Any:
@@ -27,7 +23,7 @@ def _example_value(example: dict[str, Any]) -> Any:
 
 def _media_examples(content: dict[str, Any], pointer: str) -> Iterator[tuple[str, str, Any]]:
     for media_type, media in content.items():
-        media_pointer = f"{pointer}/content/{_escape(media_type)}"
+        media_pointer = f"{pointer}/content/{escape(media_type)}"
         if "example" in media:
             yield f"{media_pointer}/example", f"{media_pointer}/schema", media["example"]
         for name, example in media.get("examples", {}).items():
@@ -60,7 +56,7 @@ def _all_examples() -> list[tuple[str, str, Any]]:
         for path, item in spec.get(section, {}).items():
             for method in HTTP_METHODS:
                 if method in item:
-                    pointer = f"/{section}/{_escape(path)}/{method}"
+                    pointer = f"/{section}/{escape(path)}/{method}"
                     found.extend(_operation_examples(pointer, item[method]))
     for name, parameter in spec["components"]["parameters"].items():
         if "example" in parameter:

@@ -15,24 +15,6 @@ def _has_body(operation: Operation) -> bool:
     return any("content" in response for response in operation.definition["responses"].values())
 
 
-def test_spec_has_every_documented_operation() -> None:
-    assert {(op.method.upper(), op.path) for op in OPERATIONS} == {
-        ("POST", "/auth/v2/token/"),
-        ("POST", "/v2/session/"),
-        ("POST", "/v3/session/"),
-        ("GET", "/v3/session/{sessionId}/decision/"),
-        ("GET", "/v3/sessions/"),
-        ("DELETE", "/v3/session/{sessionId}/delete/"),
-        ("PATCH", "/v3/session/{sessionId}/update-status/"),
-        ("GET", "/v3/session/{sessionId}/generate-pdf"),
-        ("POST", "/v3/session/{sessionId}/share/"),
-        ("POST", "/v3/session/import-shared/"),
-        ("POST", "/v3/blocklist/add/"),
-        ("POST", "/v3/blocklist/remove/"),
-        ("GET", "/v3/blocklist/"),
-    }
-
-
 @pytest.mark.parametrize("operation", OPERATIONS, ids=lambda op: op.operation_id)
 def test_client_has_sync_and_async_functions(operation: Operation) -> None:
     module = importlib.import_module(f"didit_client.api.{operation.tag}.{operation.operation_id}")

@@ -24,7 +24,8 @@ from .exceptions import (
 )
 from .logs import AccessLogMiddleware
 from .models import EmulatorBackend
-from .responses import unrouted_headers
+from .pipeline import unrouted_headers
+from .ratelimit import SlidingWindowRateLimiter
 from .urls import build_routes
 from .validation import ResponseValidator, didit_document
 
@@ -61,7 +62,7 @@ class ResponseValidationMiddleware:
         self.app = app
         self.audit = audit
         self.validator = ResponseValidator(didit_document())
-        self.operations = {op.operation_id for op in didit_document().operations()}
+        self.operations = {op.operation_id for op in didit_document().operations}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -112,10 +113,12 @@ def create_app(
     With `validate_responses`, every response of a spec operation is checked against the spec;
     findings go to the log and to `app.state.response_audit`.
 
-    The app's state has `backend` (the `EmulatorBackend`), `config` and `response_audit`.
+    The app's state has `backend` (the `EmulatorBackend`), `rate_limiter`, `config` and
+    `response_audit`.
     """
     config = config or default_config()
     backend = EmulatorBackend(config)
+    limiter = SlidingWindowRateLimiter(config.rate_limits, backend.clock)
     audit = ResponseAudit()
     middleware = [Middleware(AccessLogMiddleware)]
     if validate_responses:
@@ -137,7 +140,7 @@ def create_app(
             error = BadRequest(str(exc.detail))
         else:
             error = InternalError()
-        return error_response(error, unrouted_headers(request, backend))
+        return error_response(error, unrouted_headers(request, backend, limiter))
 
     async def server_error(request: Request, exc: Exception) -> Response:
         logger.error("unhandled error", exc_info=exc)
@@ -145,12 +148,13 @@ def create_app(
 
     exception_handlers: dict[Any, Any] = {HTTPException: http_error, Exception: server_error}
     app = Starlette(
-        routes=build_routes(backend),
+        routes=build_routes(backend, limiter),
         middleware=middleware,
         exception_handlers=exception_handlers,
     )
     app.router.redirect_slashes = False
     app.state.backend = backend
+    app.state.rate_limiter = limiter
     app.state.config = config
     app.state.response_audit = audit
     return app

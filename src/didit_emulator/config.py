@@ -1,10 +1,11 @@
 """The emulator's configuration: applications, their keys and workflows, secrets and rate limits.
 
-A TOML file seeds it; `default_config.toml` (next to this module) is the default. A user file
-replaces the defaults section by section (`[emulator]` and `[rate_limits]` key by key,
-`[[applications]]` as a whole). Values the spec constrains are checked against the spec: feature
-names against `Feature`, workflow kinds against `SessionKind`, application and workflow ids against
-the uuid fields that carry them, operation names against the spec's operationIds.
+A TOML file seeds it; `default_config.toml` (next to this module) is the default, and the one
+place every default value is written: a user file is merged over it (`[emulator]` and
+`[rate_limits]` key by key, `[[applications]]` as a whole), so the dataclasses below have no
+defaults of their own. Values the spec constrains are checked against the spec: feature names
+against `Feature`, workflow kinds against `SessionKind`, application and workflow ids against the
+uuid fields that carry them, operation names against the spec's operationIds.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from didit_spec import operations, validator_for
+from didit_spec import didit_document, operations, validator_for
+
+from .spec_values import Feature, SessionKind
 
 __all__ = [
     "ApplicationConfig",
@@ -43,8 +46,8 @@ class WorkflowConfig:
 
     id: str
     name: str
-    kind: str
-    features: tuple[str, ...]
+    kind: SessionKind
+    features: tuple[Feature, ...]
 
 
 @dataclass(frozen=True)
@@ -68,10 +71,10 @@ class RateLimitConfig:
     """Sliding-window limits: `default` requests per window per key and operation, unless
     `operations` names the operation."""
 
-    enabled: bool = True
-    window_seconds: float = 60.0
-    default: int = 300
-    operations: Mapping[str, int] = field(default_factory=dict)
+    enabled: bool
+    window_seconds: float
+    default: int
+    operations: Mapping[str, int]
 
     def limit_for(self, operation_id: str) -> int:
         return self.operations.get(operation_id, self.default)
@@ -84,14 +87,13 @@ class EmulatorConfig:
 
     applications: tuple[ApplicationConfig, ...]
     share_token_secret: str = field(repr=False)
-    rate_limits: RateLimitConfig = field(default_factory=RateLimitConfig)
-    client_token_ttl_seconds: int = 86400
-    session_expiry_seconds: int = 604800
-    default_page_size: int = 20
-    max_page_size: int = 100
-    public_base_url: str | None = None
-    clock_start: float | None = None
-    clock_frozen: bool = False
+    rate_limits: RateLimitConfig
+    client_token_ttl_seconds: int
+    session_expiry_seconds: int
+    default_page_size: int
+    public_base_url: str | None
+    clock_start: float | None
+    clock_frozen: bool
 
     def __post_init__(self) -> None:
         _check(self)
@@ -195,21 +197,29 @@ def _parse_instant(value: Any, where: str) -> float | None:
     raise ConfigError(f"{where}: expected a date-time, got {value!r}")
 
 
+def _workflow(raw: Mapping[str, Any], index: int, where: str) -> WorkflowConfig:
+    where = f"{where}.workflows[{index}]"
+    kind, features = _require(raw, "kind", where), _require(raw, "features", where)
+    checks = [("kind", "SessionKind", kind), *(("features", "Feature", f) for f in features)]
+    for name, schema, value in checks:
+        problem = _spec_error(f"/components/schemas/{schema}", value)
+        if problem:
+            raise ConfigError(f"{where}: {name}: {problem}")
+    return WorkflowConfig(
+        id=str(_require(raw, "id", where)),
+        name=str(raw.get("name", f"workflow {index + 1}")),
+        kind=SessionKind(kind),
+        features=tuple(Feature(feature) for feature in features),
+    )
+
+
 def _build(data: Mapping[str, Any]) -> EmulatorConfig:
-    emulator: Mapping[str, Any] = data.get("emulator", {})
-    limits: Mapping[str, Any] = data.get("rate_limits", {})
+    """A configuration from a mapping that has every key (the defaults merged with a user's)."""
+    emulator: Mapping[str, Any] = _require(data, "emulator", "configuration")
+    limits: Mapping[str, Any] = _require(data, "rate_limits", "configuration")
     apps: list[ApplicationConfig] = []
     for index, raw in enumerate(data.get("applications", [])):
         where = f"applications[{index}]"
-        workflows = tuple(
-            WorkflowConfig(
-                id=str(_require(w, "id", f"{where}.workflows[{j}]")),
-                name=str(w.get("name", f"workflow {j + 1}")),
-                kind=str(_require(w, "kind", f"{where}.workflows[{j}]")),
-                features=tuple(_require(w, "features", f"{where}.workflows[{j}]")),
-            )
-            for j, w in enumerate(raw.get("workflows", []))
-        )
         apps.append(
             ApplicationConfig(
                 id=str(_require(raw, "id", where)),
@@ -218,27 +228,30 @@ def _build(data: Mapping[str, Any]) -> EmulatorConfig:
                 client_id=str(_require(raw, "client_id", where)),
                 client_secret=str(_require(raw, "client_secret", where)),
                 organization_id=str(raw.get("organization_id", raw["id"])),
-                workflows=workflows,
+                workflows=tuple(
+                    _workflow(w, j, where) for j, w in enumerate(raw.get("workflows", []))
+                ),
             )
         )
     try:
         rate_limits = RateLimitConfig(
-            enabled=bool(limits.get("enabled", True)),
-            window_seconds=float(limits.get("window_seconds", 60)),
-            default=int(limits.get("default", 300)),
+            enabled=bool(_require(limits, "enabled", "rate_limits")),
+            window_seconds=float(_require(limits, "window_seconds", "rate_limits")),
+            default=int(_require(limits, "default", "rate_limits")),
             operations={str(k): int(v) for k, v in limits.get("operations", {}).items()},
         )
         return EmulatorConfig(
             applications=tuple(apps),
             share_token_secret=str(_require(emulator, "share_token_secret", "emulator")),
             rate_limits=rate_limits,
-            client_token_ttl_seconds=int(emulator.get("client_token_ttl_seconds", 86400)),
-            session_expiry_seconds=int(emulator.get("session_expiry_seconds", 604800)),
-            default_page_size=int(emulator.get("default_page_size", 20)),
-            max_page_size=int(emulator.get("max_page_size", 100)),
+            client_token_ttl_seconds=int(
+                _require(emulator, "client_token_ttl_seconds", "emulator")
+            ),
+            session_expiry_seconds=int(_require(emulator, "session_expiry_seconds", "emulator")),
+            default_page_size=int(_require(emulator, "default_page_size", "emulator")),
             public_base_url=emulator.get("public_base_url") or None,
             clock_start=_parse_instant(emulator.get("clock_start"), "emulator.clock_start"),
-            clock_frozen=bool(emulator.get("clock_frozen", False)),
+            clock_frozen=bool(_require(emulator, "clock_frozen", "emulator")),
         )
     except (TypeError, ValueError) as exc:
         if isinstance(exc, ConfigError):
@@ -255,11 +268,14 @@ def _check(config: EmulatorConfig) -> None:
     """Validates a configuration against itself and against the spec."""
     if len(config.share_token_secret) < MIN_SECRET_LENGTH:
         raise ConfigError(f"emulator.share_token_secret: at least {MIN_SECRET_LENGTH} characters")
-    for name in ("client_token_ttl_seconds", "session_expiry_seconds", "default_page_size"):
+    for name in ("client_token_ttl_seconds", "session_expiry_seconds"):
         if getattr(config, name) < 1:
             raise ConfigError(f"emulator.{name}: must be at least 1")
-    if config.max_page_size < config.default_page_size:
-        raise ConfigError("emulator.max_page_size: must be at least default_page_size")
+    # A default page size must be one a client could ask for.
+    page_size = didit_document().parameter_schema("list_sessions", "page_size")
+    problem = _spec_error(page_size, config.default_page_size)
+    if problem:
+        raise ConfigError(f"emulator.default_page_size: {problem}")
     limits = config.rate_limits
     if limits.window_seconds <= 0:
         raise ConfigError("rate_limits.window_seconds: must be positive")
@@ -296,10 +312,3 @@ def _check(config: EmulatorConfig) -> None:
             if workflow.id in workflow_ids:
                 raise ConfigError(f"{wwhere}: duplicate workflow id")
             workflow_ids.add(workflow.id)
-            problem = _spec_error("/components/schemas/SessionKind", workflow.kind)
-            if problem:
-                raise ConfigError(f"{wwhere}: kind: {problem}")
-            for feature in workflow.features:
-                problem = _spec_error("/components/schemas/Feature", feature)
-                if problem:
-                    raise ConfigError(f"{wwhere}: features: {problem}")

@@ -1,4 +1,5 @@
-"""The `/_emulator/` control surface: one handler per operationId of control-openapi.yaml.
+"""The thin HTTP layer of the `/_emulator/` control surface: one method per operationId of
+control-openapi.yaml.
 
 It drives what Didit's users and back office would: completing sessions with an outcome, time
 passing, and a reset. Requests go through the same pipeline as Didit's operations (validated
@@ -10,23 +11,16 @@ from __future__ import annotations
 from starlette.responses import JSONResponse, Response
 
 from .models import EmulatorBackend
-from .responses import Call, Handler
+from .pipeline import Call
+from .ratelimit import SlidingWindowRateLimiter
 
 __all__ = ["ControlResponses"]
 
 
 class ControlResponses:
-    def __init__(self, backend: EmulatorBackend) -> None:
+    def __init__(self, backend: EmulatorBackend, limiter: SlidingWindowRateLimiter) -> None:
         self.backend = backend
-
-    def handlers(self) -> dict[str, Handler]:
-        return {
-            "complete_session": self.complete_session,
-            "get_clock": self.get_clock,
-            "advance_clock": self.advance_clock,
-            "reset": self.reset,
-            "get_state": self.get_state,
-        }
+        self.limiter = limiter
 
     def complete_session(self, call: Call) -> Response:
         return JSONResponse(self.backend.complete_session(call.params["sessionId"], call.body))
@@ -38,7 +32,9 @@ class ControlResponses:
         return JSONResponse(self.backend.advance_clock(float(call.body["seconds"])))
 
     def reset(self, call: Call) -> Response:
+        """Back to the configured state: the backend, and the rate-limit windows."""
         self.backend.reset()
+        self.limiter.reset()
         return Response(status_code=204)
 
     def get_state(self, call: Call) -> Response:

@@ -1,4 +1,9 @@
-"""The PDF verification report of a session (004, "6. Generate PDF Report"), made with fpdf2."""
+"""The PDF verification report of a session (004, "6. Generate PDF Report"), made with fpdf2.
+
+Rendering is CPU-bound: the HTTP layer renders the report data the backend hands it outside the
+backend's lock and off the event loop. Its sections are the decision's result arrays, named after
+their item schemas in openapi.yaml.
+"""
 
 from __future__ import annotations
 
@@ -10,46 +15,19 @@ from typing import Any
 from fpdf import FPDF
 from fpdf.enums import WrapMode, XPos, YPos
 
+from .spec_values import BUSINESS_ARRAYS, USER_ARRAYS
+
 __all__ = ["render_report"]
 
 _MAX_VALUE = 200
-_SECTIONS = (
-    ("id_verifications", "ID verification"),
-    ("nfc_verifications", "NFC"),
-    ("liveness_checks", "Liveness"),
-    ("face_matches", "Face match"),
-    ("phone_verifications", "Phone verification"),
-    ("email_verifications", "E-mail verification"),
-    ("poa_verifications", "Proof of address"),
-    ("aml_screenings", "AML screening"),
-    ("ip_analyses", "IP analysis"),
-    ("database_validations", "Database validation"),
-    ("registry_checks", "Business registry"),
-    ("key_people", "Key people"),
-    ("documents", "Business documents"),
-)
-_BLOCK_FIELDS = (
-    "document_type",
-    "document_number",
-    "full_name",
-    "first_name",
-    "last_name",
-    "date_of_birth",
-    "nationality",
-    "method",
-    "score",
-    "full_number",
-    "email",
-    "total_hits",
-    "ip_address",
-    "ip_country",
-    "company_name",
-    "registration_number",
-    "company_status",
-    "role",
-    "ownership_percentage",
-    "match_type",
-)
+# Each block's scalar fields are printed, but not links to media (they mean nothing on paper).
+_SKIPPED_FIELDS = frozenset({"status", "warnings"})
+
+
+def _printable(value: Any) -> bool:
+    if isinstance(value, str):
+        return not value.startswith(("http://", "https://"))
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _text(value: Any) -> str:
@@ -108,7 +86,8 @@ def render_report(report: Mapping[str, Any]) -> bytes:
         if value is not None:
             line(f"{label}: {_text(value)}", style="B" if key == "status" else "")
     line(f"Features: {', '.join(map(str, report.get('features', []))) or 'none'}")
-    for key, label in _SECTIONS:
+    sections = {array.key: array.label for array in (*BUSINESS_ARRAYS, *USER_ARRAYS)}
+    for key, label in sections.items():
         items = report.get(key) or []
         if not items:
             continue
@@ -116,9 +95,10 @@ def render_report(report: Mapping[str, Any]) -> bytes:
         line(label, size=13, style="B", height=8)
         for item in items:
             line(f"Status: {item.get('status', 'n/a')}", style="B")
-            for name in _BLOCK_FIELDS:
-                if item.get(name) is not None:
-                    line(f"{name.replace('_', ' ').capitalize()}: {_text(item[name])}")
+            for name, value in item.items():
+                if name in _SKIPPED_FIELDS or not _printable(value):
+                    continue
+                line(f"{name.replace('_', ' ').capitalize()}: {_text(value)}")
             for warning in item.get("warnings", []):
                 line(f"Warning {warning.get('risk', '')}: {warning.get('short_description', '')}")
     reviews = report.get("reviews") or []

@@ -47,6 +47,10 @@ class SlidingWindowRateLimiter:
         self._lock = threading.Lock()
         self._hits: dict[tuple[str, str], deque[float]] = {}
 
+    @property
+    def window_seconds(self) -> float:
+        return self._config.window_seconds
+
     def reset(self) -> None:
         with self._lock:
             self._hits.clear()

@@ -1,8 +1,8 @@
 """Realistic per-feature result blocks for a session completed through the control surface.
 
-Each builder returns one item of a V3 decision array (`id_verifications`, `liveness_checks`, ...,
-and for business sessions `registry_checks`, `key_people`, `documents`), shaped as openapi.yaml's
-schemas describe them; the emulator's tests validate every decision against the spec.
+Each builder returns one item of a V3 decision array, shaped as openapi.yaml's item schema for it
+describes; which array a feature's item goes to is read from the spec (`spec_values`). The
+emulator's tests validate every decision against the spec.
 """
 
 from __future__ import annotations
@@ -14,10 +14,17 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from .clock import isoformat
+from .spec_values import (
+    BUSINESS_ARRAYS,
+    FEATURE_ARRAYS,
+    BlocklistItemType,
+    Feature,
+    FeatureStatus,
+    SessionStatus,
+)
 
 __all__ = [
-    "BLOCKS",
-    "BUSINESS_BLOCKS",
+    "REGISTRY",
     "FeatureOutcome",
     "Identity",
     "build_blocks",
@@ -25,31 +32,10 @@ __all__ = [
     "warning",
 ]
 
-# Feature -> (V3 array, V2 singular block). AGE_ESTIMATION and QUESTIONNAIRE have no block of
-# their own (an age estimate rides on the liveness check).
-BLOCKS: Mapping[str, tuple[str, str]] = {
-    "ID_VERIFICATION": ("id_verifications", "id_verification"),
-    "NFC": ("nfc_verifications", "nfc"),
-    "LIVENESS": ("liveness_checks", "liveness"),
-    "FACE_MATCH": ("face_matches", "face_match"),
-    "PHONE": ("phone_verifications", "phone"),
-    "EMAIL": ("email_verifications", "email"),
-    "POA": ("poa_verifications", "poa"),
-    "AML": ("aml_screenings", "aml"),
-    "IP_ANALYSIS": ("ip_analyses", "ip_analysis"),
-    "DATABASE_VALIDATION": ("database_validations", "database_validation"),
-}
-# The KYB blocks every business session has, plus the feature blocks a business workflow may run.
-BUSINESS_BLOCKS = ("registry_checks", "key_people", "documents")
-REGISTRY = "REGISTRY"  # pseudo-feature: the KYB registry check of a business session
-
-APPROVED = "Approved"
-DECLINED = "Declined"
-IN_REVIEW = "In Review"
-NOT_FINISHED = "Not Finished"
-RESUB_REQUESTED = "Resub Requested"
-# Checked against the spec's FeatureStatus enum when models.py loads.
-FEATURE_STATUSES = frozenset({APPROVED, DECLINED, IN_REVIEW, NOT_FINISHED, RESUB_REQUESTED})
+# The pseudo-feature of a business session's registry check (the spec's Feature enum has no KYB
+# names); it decides declined and in-review business sessions like a feature does.
+REGISTRY = "kyb-registry"
+PlanKey = Feature | str
 
 _WARNINGS: Mapping[str, tuple[str, str, str]] = {
     # risk: (log_type, short, long)
@@ -157,82 +143,107 @@ class Identity:
     ip_address: str = "203.0.113.10"
     extra: Mapping[str, Any] = field(default_factory=dict)
 
-    def fingerprint(self, item_type: str) -> str | None:
+    def fingerprint(self, item_type: BlocklistItemType) -> str | None:
         """The blocklist value of one item: the phone / e-mail itself, a hash for the others."""
-        if item_type == "phone":
+        if item_type is BlocklistItemType.PHONE:
             return self.phone
-        if item_type == "email":
+        if item_type is BlocklistItemType.EMAIL:
             return self.email.lower() if self.email else None
-        raw = self.face_id if item_type == "face" else self.document_number
-        return "sha256:" + hashlib.sha256(f"{item_type}:{raw}".encode()).hexdigest()[:32]
+        raw = self.face_id if item_type is BlocklistItemType.FACE else self.document_number
+        digest = hashlib.sha256(f"{item_type.value}:{raw}".encode()).hexdigest()
+        return "sha256:" + digest[:32]
 
 
 @dataclass(frozen=True)
 class FeatureOutcome:
     """The status and warnings one feature ends with."""
 
-    status: str
+    status: FeatureStatus
     warnings: tuple[str, ...] = ()
 
 
+F = Feature
 # Which feature decides a declined / in-review / resubmitted outcome, in order of preference.
-_DECIDING = {
-    "declined": ("FACE_MATCH", "LIVENESS", "ID_VERIFICATION", REGISTRY, "AML", "PHONE", "EMAIL"),
-    "in_review": ("AML", "FACE_MATCH", "LIVENESS", "ID_VERIFICATION", REGISTRY),
-    "resubmitted": ("ID_VERIFICATION", "FACE_MATCH", "LIVENESS", REGISTRY, "PHONE", "EMAIL"),
+_DECIDING: Mapping[SessionStatus, tuple[PlanKey, ...]] = {
+    SessionStatus.DECLINED: (
+        F.FACE_MATCH,
+        F.LIVENESS,
+        F.ID_VERIFICATION,
+        REGISTRY,
+        F.AML,
+        F.PHONE,
+        F.EMAIL,
+    ),
+    SessionStatus.IN_REVIEW: (F.AML, F.FACE_MATCH, F.LIVENESS, F.ID_VERIFICATION, REGISTRY),
+    SessionStatus.RESUBMITTED: (
+        F.ID_VERIFICATION,
+        F.FACE_MATCH,
+        F.LIVENESS,
+        REGISTRY,
+        F.PHONE,
+        F.EMAIL,
+    ),
 }
-_DECLINE_WARNING = {
-    "FACE_MATCH": "LOW_FACE_MATCH_SIMILARITY",
-    "LIVENESS": "LOW_LIVENESS_SCORE",
-    "ID_VERIFICATION": "DOCUMENT_EXPIRED",
-    "AML": "POSSIBLE_MATCH_FOUND",
-    "PHONE": "PHONE_NUMBER_VERIFICATION_FAILED",
-    "EMAIL": "EMAIL_VERIFICATION_FAILED",
-    "IP_ANALYSIS": "VPN_OR_TOR_DETECTED",
+_DECLINE_WARNING: Mapping[PlanKey, str] = {
+    F.FACE_MATCH: "LOW_FACE_MATCH_SIMILARITY",
+    F.LIVENESS: "LOW_LIVENESS_SCORE",
+    F.ID_VERIFICATION: "DOCUMENT_EXPIRED",
+    F.AML: "POSSIBLE_MATCH_FOUND",
+    F.PHONE: "PHONE_NUMBER_VERIFICATION_FAILED",
+    F.EMAIL: "EMAIL_VERIFICATION_FAILED",
+    F.IP_ANALYSIS: "VPN_OR_TOR_DETECTED",
     REGISTRY: "COMPANY_NOT_ACTIVE",
 }
-_REVIEW_WARNING = {
-    "AML": "POSSIBLE_MATCH_FOUND",
-    "FACE_MATCH": "LOW_FACE_MATCH_SIMILARITY",
-    "LIVENESS": "LOW_LIVENESS_SCORE",
-    "ID_VERIFICATION": "QR_NOT_DETECTED",
+_REVIEW_WARNING: Mapping[PlanKey, str] = {
+    F.AML: "POSSIBLE_MATCH_FOUND",
+    F.FACE_MATCH: "LOW_FACE_MATCH_SIMILARITY",
+    F.LIVENESS: "LOW_LIVENESS_SCORE",
+    F.ID_VERIFICATION: "QR_NOT_DETECTED",
     REGISTRY: "COMPANY_NOT_ACTIVE",
 }
+# The feature status the deciding feature ends with, per session outcome.
+_DECIDING_STATUS: Mapping[SessionStatus, FeatureStatus] = {
+    SessionStatus.DECLINED: FeatureStatus.DECLINED,
+    SessionStatus.IN_REVIEW: FeatureStatus.IN_REVIEW,
+    SessionStatus.RESUBMITTED: FeatureStatus.RESUB_REQUESTED,
+}
+# Sessions the user left part-way: the first step done, the rest not.
+_PART_WAY = frozenset({SessionStatus.ABANDONED, SessionStatus.IN_PROGRESS})
 
 
-def _block_features(features: tuple[str, ...], business: bool) -> list[str]:
-    names = [
-        f for f in features if f in BLOCKS or (f == "AGE_ESTIMATION" and "LIVENESS" not in features)
+def _block_features(features: tuple[Feature, ...], business: bool) -> list[PlanKey]:
+    """The features that leave a result block: those with an array of their own, and an age
+    estimate (carried by a liveness check) when the workflow has no liveness step."""
+    names: list[PlanKey] = [
+        f
+        for f in features
+        if f in FEATURE_ARRAYS or (f is F.AGE_ESTIMATION and F.LIVENESS not in features)
     ]
     return [REGISTRY, *names] if business else names
 
 
 def plan_outcome(
-    outcome: str, features: tuple[str, ...], business: bool
-) -> dict[str, FeatureOutcome]:
-    """Per-feature statuses and warnings for a control-surface outcome."""
+    outcome: SessionStatus, features: tuple[Feature, ...], business: bool
+) -> dict[PlanKey, FeatureOutcome]:
+    """Per-feature statuses and warnings for a session that ends with status `outcome`."""
     names = _block_features(features, business)
-    if outcome == "approved":
-        return {name: FeatureOutcome(APPROVED) for name in names}
-    if outcome in ("abandoned", "in_progress"):
-        return {
-            name: FeatureOutcome(APPROVED if index == 0 and len(names) > 1 else NOT_FINISHED)
-            for index, name in enumerate(names)
-        }
-    if outcome == "expired":
-        return {name: FeatureOutcome(NOT_FINISHED) for name in names}
+    approved, unfinished = FeatureStatus.APPROVED, FeatureStatus.NOT_FINISHED
+    if outcome not in _DECIDING:
+        if outcome in _PART_WAY:
+            return {
+                name: FeatureOutcome(approved if index == 0 and len(names) > 1 else unfinished)
+                for index, name in enumerate(names)
+            }
+        if outcome is SessionStatus.APPROVED:
+            return {name: FeatureOutcome(approved) for name in names}
+        return {name: FeatureOutcome(unfinished) for name in names}
     deciding = next((f for f in _DECIDING[outcome] if f in names), names[0] if names else None)
-    plan = {name: FeatureOutcome(APPROVED) for name in names}
+    plan = {name: FeatureOutcome(approved) for name in names}
     if deciding is not None:
-        if outcome == "declined":
-            risk = _DECLINE_WARNING.get(deciding, f"{deciding}_DECLINED")
-            plan[deciding] = FeatureOutcome(DECLINED, (risk,))
-        elif outcome == "in_review":
-            risk = _REVIEW_WARNING.get(deciding, f"{deciding}_NEEDS_REVIEW")
-            plan[deciding] = FeatureOutcome(IN_REVIEW, (risk,))
-        else:
-            risk = _DECLINE_WARNING.get(deciding, f"{deciding}_DECLINED")
-            plan[deciding] = FeatureOutcome(RESUB_REQUESTED, (risk,))
+        warnings = _REVIEW_WARNING if outcome is SessionStatus.IN_REVIEW else _DECLINE_WARNING
+        suffix = "NEEDS_REVIEW" if outcome is SessionStatus.IN_REVIEW else "DECLINED"
+        risk = warnings.get(deciding, f"{str(deciding).upper()}_{suffix}")
+        plan[deciding] = FeatureOutcome(_DECIDING_STATUS[outcome], (risk,))
     return plan
 
 
@@ -249,19 +260,19 @@ def _age(dob: str, today: date) -> int | None:
 
 
 def _score(result: FeatureOutcome, good: float, review: float, bad: float) -> float:
-    return {APPROVED: good, IN_REVIEW: review}.get(result.status, bad)
+    return {FeatureStatus.APPROVED: good, FeatureStatus.IN_REVIEW: review}.get(result.status, bad)
 
 
 def build_blocks(
     *,
     session_id: str,
-    features: tuple[str, ...],
+    features: tuple[Feature, ...],
     business: bool,
-    plan: Mapping[str, FeatureOutcome],
+    plan: Mapping[PlanKey, FeatureOutcome],
     identity: Identity,
     now: float,
 ) -> dict[str, list[dict[str, Any]]]:
-    """The V3 arrays of a completed session."""
+    """The V3 arrays of a completed session, keyed as the spec names them."""
     today = datetime.fromtimestamp(now, UTC).date()
     stamp = isoformat(now)
     blocks: dict[str, list[dict[str, Any]]] = {}
@@ -320,16 +331,16 @@ def build_blocks(
             "portrait_image": _media(session_id, "nfc_portrait.jpg"),
             "signature_image": _media(session_id, "nfc_signature.jpg"),
             "chip_data": {"document_number": identity.document_number},
-            "authenticity": {"passive_authentication": r.status == APPROVED},
+            "authenticity": {"passive_authentication": r.status is FeatureStatus.APPROVED},
             "warnings": warnings(r),
         }
 
     def liveness(r: FeatureOutcome) -> dict[str, Any]:
         age = _age(identity.date_of_birth, today)
-        estimate = age + 0.4 if age is not None and "AGE_ESTIMATION" in features else None
+        estimate = age + 0.4 if age is not None and F.AGE_ESTIMATION in features else None
         return {
             "status": r.status,
-            "method": "ACTIVE_3D" if "LIVENESS" in features else "PASSIVE",
+            "method": "ACTIVE_3D" if F.LIVENESS in features else "PASSIVE",
             "score": _score(r, 97.3, 55.1, 22.4),
             "reference_image": _media(session_id, "reference.jpg"),
             "video_url": _media(session_id, "liveness.mp4"),
@@ -353,7 +364,7 @@ def build_blocks(
             "country_code": identity.nationality[:2],
             "is_disposable": False,
             "is_virtual": False,
-            "verified_at": stamp if r.status == APPROVED else None,
+            "verified_at": stamp if r.status is FeatureStatus.APPROVED else None,
             "warnings": warnings(r),
         }
 
@@ -363,7 +374,7 @@ def build_blocks(
             "email": identity.email,
             "is_breached": False,
             "is_disposable": False,
-            "verified_at": stamp if r.status == APPROVED else None,
+            "verified_at": stamp if r.status is FeatureStatus.APPROVED else None,
             "warnings": warnings(r),
         }
 
@@ -380,21 +391,21 @@ def build_blocks(
         }
 
     def aml(r: FeatureOutcome) -> dict[str, Any]:
-        hit = r.status != APPROVED and "POSSIBLE_MATCH_FOUND" in r.warnings
+        hit = r.status is not FeatureStatus.APPROVED and "POSSIBLE_MATCH_FOUND" in r.warnings
         name = identity.company_name if business else f"{identity.first_name} {identity.last_name}"
         hits = [
             {
                 "id": "hit-" + hashlib.sha256(name.encode()).hexdigest()[:12],
                 "caption": name,
-                "match": r.status == DECLINED,
-                "score": 0.92 if r.status == DECLINED else 0.71,
+                "match": r.status is FeatureStatus.DECLINED,
+                "score": 0.92 if r.status is FeatureStatus.DECLINED else 0.71,
                 "datasets": ["PEP", "Sanctions"],
             }
         ]
         return {
             "status": r.status,
             "total_hits": 1 if hit else 0,
-            "score": (92.0 if r.status == DECLINED else 71.0) if hit else 0.0,
+            "score": (92.0 if r.status is FeatureStatus.DECLINED else 71.0) if hit else 0.0,
             "hits": hits if hit else [],
             "warnings": warnings(r),
         }
@@ -417,63 +428,92 @@ def build_blocks(
     def database_validation(r: FeatureOutcome) -> dict[str, Any]:
         return {
             "status": r.status,
-            "match_type": "full_match" if r.status == APPROVED else "partial_match",
+            "match_type": "full_match" if r.status is FeatureStatus.APPROVED else "partial_match",
             "issuing_state": identity.nationality,
             "warnings": warnings(r),
         }
 
-    builders: dict[str, Callable[[FeatureOutcome], dict[str, Any]]] = {
-        "ID_VERIFICATION": id_verification,
-        "NFC": nfc,
-        "LIVENESS": liveness,
-        "AGE_ESTIMATION": liveness,
-        "FACE_MATCH": face_match,
-        "PHONE": phone,
-        "EMAIL": email,
-        "POA": poa,
-        "AML": aml,
-        "IP_ANALYSIS": ip_analysis,
-        "DATABASE_VALIDATION": database_validation,
+    builders: dict[Feature, Callable[[FeatureOutcome], dict[str, Any]]] = {
+        F.ID_VERIFICATION: id_verification,
+        F.NFC: nfc,
+        F.LIVENESS: liveness,
+        F.AGE_ESTIMATION: liveness,
+        F.FACE_MATCH: face_match,
+        F.PHONE: phone,
+        F.EMAIL: email,
+        F.POA: poa,
+        F.AML: aml,
+        F.IP_ANALYSIS: ip_analysis,
+        F.DATABASE_VALIDATION: database_validation,
     }
     if business:
-        registry = plan.get(REGISTRY, FeatureOutcome(APPROVED))
-        active = "COMPANY_NOT_ACTIVE" not in registry.warnings
-        blocks["registry_checks"] = [
-            {
-                "status": registry.status,
-                "company_name": identity.company_name,
-                "registration_number": identity.registration_number,
-                "country": identity.nationality,
-                "company_status": "Active" if active else "Dissolved",
-                "incorporation_date": "2012-03-14",
-                "registered_address": "1 Market St, San Francisco, CA 94105, USA",
-                "warnings": warnings(registry),
-            }
-        ]
-        blocks["key_people"] = [
-            {
-                "full_name": f"{identity.first_name} {identity.last_name}",
-                "role": "Director",
-                "ownership_percentage": 60.0,
-                "status": registry.status,
-            },
-            {
-                "full_name": "Jane Roe",
-                "role": "Shareholder",
-                "ownership_percentage": 40.0,
-                "status": registry.status,
-            },
-        ]
-        blocks["documents"] = [
-            {
-                "document_type": "Certificate of incorporation",
-                "file_url": _media(session_id, "incorporation.pdf"),
-                "status": registry.status,
-            }
-        ]
+        registry = plan.get(REGISTRY, FeatureOutcome(FeatureStatus.APPROVED))
+        for array in BUSINESS_ARRAYS:
+            if array.feature is None:
+                blocks[array.key] = _KYB_BUILDERS[array.item_schema](session_id, identity, registry)
     for name, result in plan.items():
-        if name == REGISTRY:
+        if not isinstance(name, Feature):
             continue
-        key = "liveness_checks" if name == "AGE_ESTIMATION" else BLOCKS[name][0]
-        blocks.setdefault(key, []).append(builders[name](result))
+        # An age estimate without a liveness step still rides on a liveness check.
+        carrier = F.LIVENESS if name is F.AGE_ESTIMATION else name
+        blocks.setdefault(FEATURE_ARRAYS[carrier].key, []).append(builders[name](result))
     return blocks
+
+
+def _registry_checks(
+    session_id: str, identity: Identity, registry: FeatureOutcome
+) -> list[dict[str, Any]]:
+    active = "COMPANY_NOT_ACTIVE" not in registry.warnings
+    return [
+        {
+            "status": registry.status,
+            "company_name": identity.company_name,
+            "registration_number": identity.registration_number,
+            "country": identity.nationality,
+            "company_status": "Active" if active else "Dissolved",
+            "incorporation_date": "2012-03-14",
+            "registered_address": "1 Market St, San Francisco, CA 94105, USA",
+            "warnings": [warning(risk) for risk in registry.warnings],
+        }
+    ]
+
+
+def _key_people(
+    session_id: str, identity: Identity, registry: FeatureOutcome
+) -> list[dict[str, Any]]:
+    return [
+        {
+            "full_name": f"{identity.first_name} {identity.last_name}",
+            "role": "Director",
+            "ownership_percentage": 60.0,
+            "status": registry.status,
+        },
+        {
+            "full_name": "Jane Roe",
+            "role": "Shareholder",
+            "ownership_percentage": 40.0,
+            "status": registry.status,
+        },
+    ]
+
+
+def _business_documents(
+    session_id: str, identity: Identity, registry: FeatureOutcome
+) -> list[dict[str, Any]]:
+    return [
+        {
+            "document_type": "Certificate of incorporation",
+            "file_url": _media(session_id, "incorporation.pdf"),
+            "status": registry.status,
+        }
+    ]
+
+
+# The KYB blocks by item schema (the spec marks their arrays `x-kyb`).
+_KYB_BUILDERS: Mapping[str, Callable[[str, Identity, FeatureOutcome], list[dict[str, Any]]]] = {
+    "RegistryCheck": _registry_checks,
+    "KeyPerson": _key_people,
+    "BusinessDocument": _business_documents,
+}
+if missing := {a.item_schema for a in BUSINESS_ARRAYS if a.feature is None} - set(_KYB_BUILDERS):
+    raise RuntimeError(f"openapi.yaml has KYB blocks the emulator cannot fill: {sorted(missing)}")

@@ -34,8 +34,10 @@ checked against the spec; `RunningEmulator.response_violations` lists what did n
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import socket
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -43,7 +45,7 @@ from typing import Any
 from uuid import UUID
 
 import httpx
-from didit_client import AuthenticatedClient
+from didit_client import AuthenticatedClient, Client
 from didit_client.api.auth import get_client_token
 from didit_client.api.sessions import create_session
 from didit_client.api.sharing import share_session
@@ -53,6 +55,7 @@ from didit_client.models import (
     CreatedSession,
     CreateSessionRequest,
     GrantType,
+    SessionKind,
     ShareSessionRequest,
     ShareToken,
 )
@@ -64,7 +67,7 @@ from .config import ApplicationConfig, EmulatorConfig, WorkflowConfig, default_c
 from .models import EmulatorBackend
 from .server import ServerSettings, listening_socket, serving_in_background
 
-__all__ = ["RunningEmulator", "running_emulator"]
+__all__ = ["InProcessTransport", "RunningEmulator", "in_process_emulator", "running_emulator"]
 
 
 @dataclass
@@ -75,6 +78,23 @@ class RunningEmulator:
     config: EmulatorConfig
     backend: EmulatorBackend
     app: Starlette
+    transport: httpx.BaseTransport | None = None
+    """None over the network; the in-process ASGI transport for `in_process_emulator`."""
+
+    def with_transport(self, kwargs: dict[str, Any]) -> dict[str, Any]:
+        """Client keyword arguments that route through this emulator's transport, if any."""
+        if self.transport is not None:
+            kwargs.setdefault("httpx_args", {}).setdefault("transport", self.transport)
+        return kwargs
+
+    def http(self, **kwargs: Any) -> httpx.Client:
+        """A plain `httpx.Client` to the emulator (raw requests, no credentials)."""
+        return httpx.Client(base_url=self.base_url, transport=self.transport, **kwargs)
+
+    def plain_client(self, **kwargs: Any) -> Client:
+        """A `didit_client.Client` that sends no credentials of its own (pass `headers=`)."""
+        kwargs.setdefault("verify_ssl", False)
+        return Client(base_url=self.base_url, **self.with_transport(kwargs))
 
     # --- configuration ---------------------------------------------------------------------
 
@@ -82,8 +102,8 @@ class RunningEmulator:
         """A configured application by name ("Acme", "Partner" by default) or id."""
         return self.config.application(name_or_id)
 
-    def workflow(self, application: str = "Acme", kind: str = "user") -> WorkflowConfig:
-        """The application's first workflow of this kind ("user" or "business")."""
+    def workflow(self, application: str = "Acme", kind: str = SessionKind.USER) -> WorkflowConfig:
+        """The application's first workflow of this kind (a `SessionKind`)."""
         return next(w for w in self.application(application).workflows if w.kind == kind)
 
     def client(self, application: str = "Acme", **kwargs: Any) -> AuthenticatedClient:
@@ -96,7 +116,7 @@ class RunningEmulator:
             token=self.application(application).api_key,
             prefix="",
             auth_header_name="x-api-key",
-            **kwargs,
+            **self.with_transport(kwargs),
         )
 
     def token_client(self, application: str = "Acme", **kwargs: Any) -> AuthenticatedClient:
@@ -105,13 +125,17 @@ class RunningEmulator:
         kwargs.setdefault("verify_ssl", False)
         app = self.application(application)
         basic = base64.b64encode(f"{app.client_id}:{app.client_secret}".encode()).decode()
-        return AuthenticatedClient(base_url=self.base_url, token=basic, prefix="Basic", **kwargs)
+        return AuthenticatedClient(
+            base_url=self.base_url, token=basic, prefix="Basic", **self.with_transport(kwargs)
+        )
 
     def bearer_client(self, access_token: str, **kwargs: Any) -> AuthenticatedClient:
         """A `didit_client.AuthenticatedClient` sending `Authorization: Bearer <access_token>`
         (for `POST /v2/session/`)."""
         kwargs.setdefault("verify_ssl", False)
-        return AuthenticatedClient(base_url=self.base_url, token=access_token, **kwargs)
+        return AuthenticatedClient(
+            base_url=self.base_url, token=access_token, **self.with_transport(kwargs)
+        )
 
     # --- shortcuts through the generated client ---------------------------------------------
 
@@ -125,7 +149,11 @@ class RunningEmulator:
         return parsed.access_token
 
     def create_session(
-        self, application: str = "Acme", *, kind: str = "user", vendor_data: str | None = None
+        self,
+        application: str = "Acme",
+        *,
+        kind: str = SessionKind.USER,
+        vendor_data: str | None = None,
     ) -> CreatedSession:
         """A new session of the application's first workflow of `kind`, via `POST /v3/session/`."""
         body = CreateSessionRequest(
@@ -143,7 +171,7 @@ class RunningEmulator:
         application: str = "Acme",
         outcome: str = "approved",
         *,
-        kind: str = "user",
+        kind: str = SessionKind.USER,
         vendor_data: str | None = None,
         **identity: str,
     ) -> CreatedSession:
@@ -174,9 +202,9 @@ class RunningEmulator:
     # --- control surface -------------------------------------------------------------------
 
     def _control(self, method: str, path: str, json: Any = None) -> httpx.Response:
-        url = f"{self.base_url}/_emulator/{path}"
         # Plain HTTP to 127.0.0.1: no certificates involved; skipping the TLS context is faster.
-        response = httpx.request(method, url, json=json, verify=False)  # noqa: S501
+        with self.http(verify=False) as http:
+            response = http.request(method, f"/_emulator/{path}", json=json)
         response.raise_for_status()
         return response
 
@@ -243,3 +271,61 @@ def running_emulator(
             backend=app.state.backend,
             app=app,
         )
+
+
+class InProcessTransport(httpx.BaseTransport):
+    """A synchronous httpx transport that hands each request to the ASGI app in-process.
+
+    httpx's own `ASGITransport` is async-only; this one runs it on an event loop in a background
+    thread, so the synchronous generated client (and any `httpx.Client`) talks to the emulator
+    without a socket. Bodies are whole in memory on both sides.
+    """
+
+    def __init__(self, app: Starlette, client: tuple[str, int] = ("127.0.0.1", 50000)) -> None:
+        self._asgi = httpx.ASGITransport(app, client=client)
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(
+            target=self._loop.run_forever, name="didit-emulator-in-process", daemon=True
+        )
+        self._thread.start()
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        request.read()
+        future = asyncio.run_coroutine_threadsafe(self._send(request), self._loop)
+        return future.result()
+
+    async def _send(self, request: httpx.Request) -> httpx.Response:
+        response = await self._asgi.handle_async_request(request)
+        content = await response.aread()
+        return httpx.Response(
+            response.status_code, headers=response.headers, content=content, request=request
+        )
+
+    def close(self) -> None:
+        """Keeps serving: clients that share this transport close it when they close."""
+
+    def shutdown(self) -> None:
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(timeout=5)
+        self._loop.close()
+
+
+@contextmanager
+def in_process_emulator(
+    config: EmulatorConfig | None = None, *, validate_responses: bool = True
+) -> Iterator[RunningEmulator]:
+    """The emulator without a server: a `RunningEmulator` whose clients reach the ASGI app through
+    `InProcessTransport`. For tests where a socket adds nothing; `running_emulator` for the rest."""
+    config = config or default_config()
+    app = create_app(config, validate_responses=validate_responses)
+    transport = InProcessTransport(app)
+    try:
+        yield RunningEmulator(
+            base_url="http://emulator.test",
+            config=config,
+            backend=app.state.backend,
+            app=app,
+            transport=transport,
+        )
+    finally:
+        transport.shutdown()

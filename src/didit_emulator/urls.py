@@ -1,18 +1,23 @@
 """The routing table: every operation of openapi.yaml at its path, the control surface at the
-paths of control-openapi.yaml, and the hosted-page placeholder behind each session `url`.
+paths of control-openapi.yaml, and the hosted page behind each session `url`.
 
-Paths and methods come from the two documents; this module only pairs each operationId with its
-handler, and fails at start-up if an operation has none.
+Paths, methods and operationIds come from the two documents; each operation is dispatched to the
+method of the same name on its responses class (`DiditResponses`, `ControlResponses`), so adding
+an operation needs no table here. Start-up fails if an operation has no method.
 """
 
 from __future__ import annotations
 
 from starlette.routing import BaseRoute, Route
 
+from didit_spec import OpenAPIDocument
+
 from .control import ControlResponses
 from .models import EmulatorBackend
-from .responses import DiditResponses, Handler, endpoint, session_page
-from .validation import SpecDocument, control_document, didit_document
+from .pipeline import Handler, endpoint
+from .ratelimit import SlidingWindowRateLimiter
+from .responses import DiditResponses
+from .validation import control_document, didit_document, rules_for
 
 __all__ = ["SESSION_PAGE_PATH", "build_routes"]
 
@@ -20,31 +25,35 @@ SESSION_PAGE_PATH = "/session/{session_token}"
 
 
 def _routes(
-    document: SpecDocument,
-    handlers: dict[str, Handler],
+    document: OpenAPIDocument,
+    responses: object,
     backend: EmulatorBackend,
-    *,
-    rate_limited: bool,
+    limiter: SlidingWindowRateLimiter | None,
 ) -> list[BaseRoute]:
-    routes: list[BaseRoute] = []
-    missing = [op.operation_id for op in document.operations() if op.operation_id not in handlers]
-    if missing:
-        raise RuntimeError(f"operations without a handler: {', '.join(missing)}")
-    for rules in document.operations():
-        run = endpoint(
-            rules, document, backend, handlers[rules.operation_id], rate_limited=rate_limited
-        )
-        routes.append(
-            Route(rules.path, run, methods=[rules.method.upper()], name=rules.operation_id)
-        )
-    return routes
-
-
-def build_routes(backend: EmulatorBackend) -> list[BaseRoute]:
+    rules = rules_for(document)
+    handlers: dict[str, Handler] = {}
+    for operation_id in rules:
+        handler = getattr(responses, operation_id, None)
+        if callable(handler):
+            handlers[operation_id] = handler
+    if missing := sorted(set(rules) - set(handlers)):
+        owner = type(responses).__name__
+        raise RuntimeError(f"operations without a method on {owner}: {', '.join(missing)}")
     return [
-        *_routes(didit_document(), DiditResponses(backend).handlers(), backend, rate_limited=True),
-        *_routes(
-            control_document(), ControlResponses(backend).handlers(), backend, rate_limited=False
-        ),
-        Route(SESSION_PAGE_PATH, session_page, methods=["GET"], name="session_page"),
+        Route(
+            rule.operation.path,
+            endpoint(rule, backend, handlers[operation_id], limiter),
+            methods=[rule.operation.method.upper()],
+            name=operation_id,
+        )
+        for operation_id, rule in rules.items()
+    ]
+
+
+def build_routes(backend: EmulatorBackend, limiter: SlidingWindowRateLimiter) -> list[BaseRoute]:
+    didit = DiditResponses(backend)
+    return [
+        *_routes(didit_document(), didit, backend, limiter),
+        *_routes(control_document(), ControlResponses(backend, limiter), backend, None),
+        Route(SESSION_PAGE_PATH, didit.session_page, methods=["GET"], name="session_page"),
     ]

@@ -10,21 +10,18 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any, cast
+from typing import Any
 from urllib.parse import parse_qsl
 
-import jsonschema
 import yaml
 from jsonschema.exceptions import ValidationError, best_match
 from jsonschema.protocols import Validator
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
 
-from didit_spec import HTTP_METHODS, load_spec, validator_for
+from didit_spec import OpenAPIDocument, Operation, SecurityScheme, didit_document, escape
 
 from .exceptions import MalformedBody, ValidationFailed
 
@@ -33,113 +30,65 @@ __all__ = [
     "OperationRules",
     "ParameterRule",
     "ResponseValidator",
-    "SpecDocument",
     "control_document",
     "didit_document",
+    "rules_for",
 ]
 
 CONTROL_SPEC_URI = "urn:didit:emulator-control"
 _MAX_PROBLEM = 160
 
 
-def _escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
+def schema_types(document: OpenAPIDocument, location: str) -> set[str]:
+    """The JSON types a schema allows, following `$ref` and `allOf` / `anyOf` / `oneOf`."""
+    location, schema = document.resolve(location)
+    if not isinstance(schema, Mapping):
+        return set()
+    declared = schema.get("type")
+    if isinstance(declared, str):
+        return {declared}
+    if isinstance(declared, list):
+        return {str(t) for t in declared}
+    types: set[str] = set()
+    for keyword in ("allOf", "anyOf", "oneOf"):
+        for index in range(len(schema.get(keyword, []))):
+            types |= schema_types(document, f"{location}/{keyword}/{index}")
+    return types
 
 
-class SpecDocument:
-    """An OpenAPI document plus cached JSON-Schema validators for JSON pointers into it."""
-
-    def __init__(self, spec: Mapping[str, Any], validator: Callable[[str], Validator]) -> None:
-        self.spec = spec
-        self._validator = validator
-        self._operations: dict[str, OperationRules] = {}
-        for path, item in spec.get("paths", {}).items():
-            for method in HTTP_METHODS:
-                if method in item:
-                    rules = OperationRules.build(self, path, method)
-                    self._operations[rules.operation_id] = rules
-
-    def validator(self, pointer: str) -> Validator:
-        return self._validator(pointer)
-
-    def lookup(self, pointer: str) -> Any:
-        node: Any = self.spec
-        for token in pointer.lstrip("/").split("/"):
-            if not token:
-                continue
-            key = token.replace("~1", "/").replace("~0", "~")
-            node = node[int(key)] if isinstance(node, list) else node[key]
-        return node
-
-    def resolve(self, pointer: str) -> tuple[str, Any]:
-        """Follows local `$ref`s from `pointer`; returns the final pointer and node."""
-        node = self.lookup(pointer)
-        for _ in range(32):
-            if not (isinstance(node, Mapping) and "$ref" in node):
-                break
-            ref = str(node["$ref"])
-            if not ref.startswith("#"):
-                raise ValueError(f"only local references are supported: {ref}")
-            pointer = ref[1:]
-            node = self.lookup(pointer)
-        return pointer, node
-
-    def schema_types(self, pointer: str) -> set[str]:
-        """The JSON types a schema allows, following `$ref` and `allOf`."""
-        _, schema = self.resolve(pointer)
-        if not isinstance(schema, Mapping):
-            return set()
-        declared = schema.get("type")
-        if isinstance(declared, str):
-            return {declared}
-        if isinstance(declared, list):
-            return {str(t) for t in declared}
-        types: set[str] = set()
-        for keyword in ("allOf", "anyOf", "oneOf"):
-            for index in range(len(schema.get(keyword, []))):
-                types |= self.schema_types(f"{pointer}/{keyword}/{index}")
-        return types
-
-    def apply_defaults(self, pointer: str, instance: Any) -> Any:
-        """Fills in the `default`s the schema declares for absent object properties."""
-        pointer, schema = self.resolve(pointer)
-        if not isinstance(schema, Mapping) or not isinstance(instance, dict):
-            return instance
-        for index in range(len(schema.get("allOf", []))):
-            self.apply_defaults(f"{pointer}/allOf/{index}", instance)
-        for name in schema.get("properties", {}):
-            prop_pointer = f"{pointer}/properties/{_escape(name)}"
-            if name in instance:
-                self.apply_defaults(prop_pointer, instance[name])
-                continue
-            found, value = self._default_of(prop_pointer)
-            if found:
-                instance[name] = value
-        return instance
-
-    def _default_of(self, pointer: str) -> tuple[bool, Any]:
-        node = self.lookup(pointer)
-        if isinstance(node, Mapping) and "default" in node:
+def default_of(document: OpenAPIDocument, location: str) -> tuple[bool, Any]:
+    """Whether the schema at `location` (or one it refers to, or an `allOf` part) declares a
+    `default`, and which."""
+    node = document.at(location)
+    if isinstance(node, Mapping) and "default" in node:
+        return True, node["default"]
+    location, node = document.resolve(location)
+    if isinstance(node, Mapping):
+        if "default" in node:
             return True, node["default"]
-        pointer, node = self.resolve(pointer)
-        if isinstance(node, Mapping):
-            if "default" in node:
-                return True, node["default"]
-            for index in range(len(node.get("allOf", []))):
-                found, value = self._default_of(f"{pointer}/allOf/{index}")
-                if found:
-                    return found, value
-        return False, None
+        for index in range(len(node.get("allOf", []))):
+            found, value = default_of(document, f"{location}/allOf/{index}")
+            if found:
+                return found, value
+    return False, None
 
-    def operation(self, operation_id: str) -> OperationRules:
-        return self._operations[operation_id]
 
-    def operations(self) -> Iterator[OperationRules]:
-        return iter(self._operations.values())
-
-    def security_scheme(self, name: str) -> Mapping[str, Any]:
-        scheme: Mapping[str, Any] = self.spec["components"]["securitySchemes"][name]
-        return scheme
+def apply_defaults(document: OpenAPIDocument, location: str, instance: Any) -> Any:
+    """Fills in the `default`s the schema declares for absent object properties."""
+    location, schema = document.resolve(location)
+    if not isinstance(schema, Mapping) or not isinstance(instance, dict):
+        return instance
+    for index in range(len(schema.get("allOf", []))):
+        apply_defaults(document, f"{location}/allOf/{index}", instance)
+    for name in schema.get("properties", {}):
+        prop = f"{location}/properties/{escape(name)}"
+        if name in instance:
+            apply_defaults(document, prop, instance[name])
+            continue
+        found, value = default_of(document, prop)
+        if found:
+            instance[name] = value
+    return instance
 
 
 @dataclass(frozen=True)
@@ -148,6 +97,7 @@ class ParameterRule:
     location: str
     required: bool
     schema_pointer: str
+    types: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -158,55 +108,44 @@ class BodyRule:
 
 @dataclass
 class OperationRules:
-    """What the document says about one operation's requests."""
+    """What a document says about one operation's requests, compiled once."""
 
-    document: SpecDocument
-    operation_id: str
-    method: str
-    path: str
+    document: OpenAPIDocument = field(repr=False)
+    operation: Operation
     parameters: list[ParameterRule]
     body: BodyRule | None
-    security: list[str]
-    pointer: str = field(repr=False)
+
+    @property
+    def operation_id(self) -> str:
+        return self.operation.operation_id
+
+    @property
+    def security(self) -> tuple[SecurityScheme, ...]:
+        return self.operation.security
 
     @classmethod
-    def build(cls, document: SpecDocument, path: str, method: str) -> OperationRules:
-        path_pointer = f"/paths/{_escape(path)}"
-        op_pointer = f"{path_pointer}/{method}"
-        definition = document.lookup(op_pointer)
-        parameters: dict[tuple[str, str], ParameterRule] = {}
-        for base in (path_pointer, op_pointer):
-            for index in range(len(document.lookup(base).get("parameters", []))):
-                param_pointer, param = document.resolve(f"{base}/parameters/{index}")
-                rule = ParameterRule(
-                    name=param["name"],
-                    location=param["in"],
-                    required=bool(param.get("required", False)),
-                    schema_pointer=f"{param_pointer}/schema",
-                )
-                parameters[(rule.location, rule.name)] = rule
+    def build(cls, document: OpenAPIDocument, operation: Operation) -> OperationRules:
+        parameters = [
+            ParameterRule(
+                name=param["name"],
+                location=param["in"],
+                required=bool(param.get("required", False)),
+                schema_pointer=f"{location}/schema",
+                types=frozenset(schema_types(document, f"{location}/schema")),
+            )
+            for location, param in document.parameters(operation).values()
+        ]
         body: BodyRule | None = None
-        if "requestBody" in definition:
-            body_pointer, request_body = document.resolve(f"{op_pointer}/requestBody")
+        if "requestBody" in operation.definition:
+            body_pointer, request_body = document.resolve(f"{operation.pointer}/requestBody")
             body = BodyRule(
                 required=bool(request_body.get("required", False)),
                 media_types={
-                    media: f"{body_pointer}/content/{_escape(media)}/schema"
+                    media: f"{body_pointer}/content/{escape(media)}/schema"
                     for media in request_body.get("content", {})
                 },
             )
-        requirements = definition.get("security", document.spec.get("security", []))
-        security = [name for requirement in requirements for name in requirement]
-        return cls(
-            document=document,
-            operation_id=definition["operationId"],
-            method=method,
-            path=path,
-            parameters=list(parameters.values()),
-            body=body,
-            security=security,
-            pointer=op_pointer,
-        )
+        return cls(document, operation, parameters, body)
 
     def parse_parameters(
         self, path_params: Mapping[str, str], query: Iterable[tuple[str, str]]
@@ -222,11 +161,11 @@ class OperationRules:
             if rule.name not in source:
                 if rule.required:
                     raise ValidationFailed(f"{rule.name}: is required ({rule.location} parameter)")
-                found, default = self.document._default_of(rule.schema_pointer)
+                found, default = default_of(self.document, rule.schema_pointer)
                 if found:
                     values[rule.name] = default
                 continue
-            value = _coerce(source[rule.name], self.document.schema_types(rule.schema_pointer))
+            value = _coerce(source[rule.name], rule.types)
             _validate(self.document.validator(rule.schema_pointer), value, rule.name)
             values[rule.name] = value
         return values
@@ -246,13 +185,19 @@ class OperationRules:
         if media not in self.body.media_types:
             supported = ", ".join(self.body.media_types)
             raise ValidationFailed(f"Content-Type {media!r} is not supported; send {supported}")
-        pointer = self.body.media_types[media]
+        location = self.body.media_types[media]
         if media == "application/x-www-form-urlencoded":
-            instance: Any = _parse_form(raw, self.document, pointer)
+            instance: Any = _parse_form(raw, self.document, location)
         else:
             instance = _parse_json(raw)
-        _validate(self.document.validator(pointer), instance, "request body")
-        return self.document.apply_defaults(pointer, instance)
+        _validate(self.document.validator(location), instance, "request body")
+        return apply_defaults(self.document, location, instance)
+
+
+@cache
+def rules_for(document: OpenAPIDocument) -> Mapping[str, OperationRules]:
+    """Every operation's compiled rules, by operationId."""
+    return {op.operation_id: OperationRules.build(document, op) for op in document.operations}
 
 
 def _reject_constant(name: str) -> Any:
@@ -267,17 +212,17 @@ def _parse_json(raw: bytes) -> Any:
         raise MalformedBody(f"Malformed JSON body: {problem}") from None
 
 
-def _parse_form(raw: bytes, document: SpecDocument, pointer: str) -> dict[str, Any]:
+def _parse_form(raw: bytes, document: OpenAPIDocument, location: str) -> dict[str, Any]:
     try:
         pairs = parse_qsl(raw.decode("utf-8"), keep_blank_values=True, strict_parsing=True)
     except (UnicodeDecodeError, ValueError) as exc:
         raise MalformedBody(f"Malformed form body: {str(exc)[:_MAX_PROBLEM]}") from None
-    pointer, schema = document.resolve(pointer)
+    location, schema = document.resolve(location)
     properties = schema.get("properties", {}) if isinstance(schema, Mapping) else {}
     form: dict[str, Any] = {}
     for key, value in pairs:
         if key in properties:
-            types = document.schema_types(f"{pointer}/properties/{_escape(key)}")
+            types = schema_types(document, f"{location}/properties/{escape(key)}")
             form[key] = _coerce(value, types)
         else:
             form[key] = value
@@ -289,7 +234,7 @@ _INTEGER = re.compile(r"^-?[0-9]{1,4000}$")
 _NUMBER = re.compile(r"^-?[0-9]{1,18}(\.[0-9]{1,18})?([eE][-+]?[0-9]{1,3})?$")
 
 
-def _coerce(value: str, types: set[str]) -> Any:
+def _coerce(value: str, types: set[str] | frozenset[str]) -> Any:
     """A string from a URL or form as the JSON value its schema expects, when it reads as one;
     otherwise the string itself, which the schema then rejects with a clear message."""
     if "string" in types:
@@ -357,32 +302,32 @@ class ResponseValidator:
     The emulator's tests run every response through it (see `create_app(validate_responses=...)`).
     """
 
-    def __init__(self, document: SpecDocument) -> None:
+    def __init__(self, document: OpenAPIDocument) -> None:
         self.document = document
 
     def check(
         self, operation_id: str, status: int, headers: Mapping[str, str], body: bytes
     ) -> list[str]:
         """Problems with the response (an empty list when it conforms)."""
-        rules = self.document.operation(operation_id)
-        responses = self.document.lookup(rules.pointer).get("responses", {})
-        label = f"{rules.method.upper()} {rules.path} -> {status}"
+        operation = self.document.operation(operation_id)
+        responses = operation.definition.get("responses", {})
+        label = f"{operation.label} -> {status}"
         key = next(
             (k for k in (str(status), f"{str(status)[0]}XX", "default") if k in responses), None
         )
         if key is None:
             return [f"{label}: status not documented"]
-        pointer, response = self.document.resolve(f"{rules.pointer}/responses/{key}")
+        location, response = self.document.resolve(f"{operation.pointer}/responses/{key}")
         problems: list[str] = []
         lowered = {k.lower(): v for k, v in headers.items()}
         for name in response.get("headers", {}):
-            header_pointer, header = self.document.resolve(f"{pointer}/headers/{_escape(name)}")
+            header_pointer, header = self.document.resolve(f"{location}/headers/{escape(name)}")
             if name.lower() not in lowered:
                 if header.get("required"):
                     problems.append(f"{label}: required header {name} missing")
                 continue
             schema_pointer = f"{header_pointer}/schema"
-            value = _coerce(lowered[name.lower()], self.document.schema_types(schema_pointer))
+            value = _coerce(lowered[name.lower()], schema_types(self.document, schema_pointer))
             for error in self.document.validator(schema_pointer).iter_errors(value):
                 problems.append(f"{label}: header {name}: {error.message}")
         content = response.get("content", {})
@@ -398,7 +343,7 @@ class ResponseValidator:
                 instance = json.loads(body)
             except ValueError:
                 return [*problems, f"{label}: body is not JSON"]
-            validator = self.document.validator(f"{pointer}/content/{_escape(media)}/schema")
+            validator = self.document.validator(f"{location}/content/{escape(media)}/schema")
             for error in validator.iter_errors(instance):
                 where = "/".join(str(p) for p in error.absolute_path)
                 problems.append(f"{label}: body/{where}: {error.message[:_MAX_PROBLEM]}")
@@ -408,37 +353,7 @@ class ResponseValidator:
 
 
 @cache
-def didit_document() -> SpecDocument:
-    """openapi.yaml, with the validators of `didit_spec.validator_for`."""
-    return SpecDocument(load_spec(), validator_for)
-
-
-@cache
-def _control_spec() -> Mapping[str, Any]:
+def control_document() -> OpenAPIDocument:
+    """The emulator's own control-openapi.yaml."""
     text = resources.files(__package__).joinpath("control-openapi.yaml").read_text("utf-8")
-    return cast(Mapping[str, Any], yaml.safe_load(text))
-
-
-@cache
-def _control_registry() -> Registry[Any]:
-    resource: Resource[Any] = Resource.from_contents(
-        dict(_control_spec()), default_specification=DRAFT202012
-    )
-    registry: Registry[Any] = Registry().with_resource(CONTROL_SPEC_URI, resource)
-    return registry
-
-
-@cache
-def _control_validator(pointer: str) -> Validator:
-    validator_class = jsonschema.Draft202012Validator
-    return validator_class(
-        {"$ref": f"{CONTROL_SPEC_URI}#{pointer}"},
-        registry=_control_registry(),
-        format_checker=validator_class.FORMAT_CHECKER,
-    )
-
-
-@cache
-def control_document() -> SpecDocument:
-    """The emulator's control-openapi.yaml."""
-    return SpecDocument(_control_spec(), _control_validator)
+    return OpenAPIDocument(yaml.safe_load(text), CONTROL_SPEC_URI)

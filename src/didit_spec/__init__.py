@@ -1,33 +1,46 @@
 """Loads openapi.yaml, the project's single source of truth, for everything that reads it.
 
 The emulator validates requests with it, the tests and the contract suite derive their cases from
-it; none of them re-types a schema. This module finds the file (the repository's `openapi.yaml`, or
-`$DIDIT_OPENAPI_SPEC`), parses it once, and hands out JSON-Schema validators for its components.
+it; none of them re-types a schema. This module is the only code that walks an OpenAPI document:
+it finds the file (the repository's `openapi.yaml`, or `$DIDIT_OPENAPI_SPEC`), parses it once,
+resolves JSON pointers and `$ref`s, escapes names into pointers, lists the operations with their
+security schemes, and hands out JSON-Schema validators for any pointer. `OpenAPIDocument` does the
+same for any other OpenAPI document (the emulator's control surface has its own).
 """
 
 from __future__ import annotations
 
+import base64
 import os
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from functools import cache, lru_cache
+from dataclasses import dataclass, field
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import yaml
+from jsonschema.protocols import Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 __all__ = [
     "HTTP_METHODS",
     "SPEC_URI",
+    "Credential",
+    "OpenAPIDocument",
     "Operation",
+    "SecurityScheme",
     "component_schema",
+    "credential_headers",
+    "didit_document",
+    "enum_values",
+    "escape",
     "inline_refs",
     "json_pointer",
     "load_spec",
     "operations",
+    "pointer",
     "resolve",
     "spec_path",
     "validator_for",
@@ -45,60 +58,230 @@ def spec_path() -> Path:
     return Path(__file__).resolve().parents[2] / "openapi.yaml"
 
 
-@lru_cache(maxsize=1)
-def load_spec() -> Mapping[str, Any]:
-    """The parsed spec, loaded once per process."""
-    with spec_path().open(encoding="utf-8") as handle:
-        spec: dict[str, Any] = yaml.safe_load(handle)
-    return spec
+def escape(token: str) -> str:
+    """One reference token of a JSON pointer (RFC 6901): `~` as `~0`, `/` as `~1`."""
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def pointer(*tokens: str | int) -> str:
+    """A JSON pointer from unescaped tokens: `pointer("paths", "/v3/x/", "get")`."""
+    return "".join(f"/{escape(str(token))}" for token in tokens)
+
+
+def json_pointer(document: Any, location: str) -> Any:
+    """The value at a JSON pointer (`/a/b~1c`) in `document`."""
+    node = document
+    for part in location.lstrip("/").split("/"):
+        if part:
+            key = part.replace("~1", "/").replace("~0", "~")
+            node = node[int(key)] if isinstance(node, list) else node[key]
+    return node
+
+
+@dataclass(frozen=True)
+class SecurityScheme:
+    """A security scheme an operation accepts, as the document's `securitySchemes` declares it.
+
+    `credential_in` reads the credential a request carries for it (servers); `header_for` builds
+    the header that carries one (clients). A basic-auth credential is `(client_id, secret)`.
+    """
+
+    name: str
+    type: str
+    scheme: str | None = None
+    header: str = "Authorization"
+
+    @property
+    def kind(self) -> str:
+        """`api_key`, `bearer` or `basic`."""
+        return "api_key" if self.type == "apiKey" else (self.scheme or "").lower()
+
+    def credential_in(self, headers: Mapping[str, str]) -> str | None:
+        """The credential in a request's headers (for `basic`, still base64), or None."""
+        value = headers.get(self.header.lower(), headers.get(self.header))
+        if value is None:
+            return None
+        if self.kind == "api_key":
+            return value
+        kind, _, credential = value.partition(" ")
+        if kind.lower() != self.kind or not credential.strip():
+            return None
+        return credential.strip()
+
+    def header_for(self, credential: str | tuple[str, str]) -> dict[str, str]:
+        """The request header that carries `credential` for this scheme."""
+        if isinstance(credential, tuple):
+            raw = ":".join(credential).encode()
+            return {self.header: "Basic " + base64.b64encode(raw).decode()}
+        if self.kind == "api_key":
+            return {self.header: credential}
+        return {self.header: f"{self.kind.capitalize()} {credential}"}
+
+
+Credential = str | tuple[str, str]
+
+
+def credential_headers(
+    schemes: tuple[SecurityScheme, ...], credentials: Mapping[str, Credential | None]
+) -> dict[str, str]:
+    """The header for the first of `schemes` (an operation's security) that `credentials` (by
+    scheme kind: `api_key`, `bearer`, `basic`) has a credential for; empty when none."""
+    for scheme in schemes:
+        credential = credentials.get(scheme.kind)
+        if credential is not None:
+            return scheme.header_for(credential)
+    return {}
 
 
 @dataclass(frozen=True)
 class Operation:
-    """One operation of the spec's `paths`."""
+    """One operation of a document's `paths`."""
 
     method: str
     path: str
     operation_id: str
-    definition: Mapping[str, Any]
+    definition: Mapping[str, Any] = field(repr=False)
+    security: tuple[SecurityScheme, ...] = field(default=(), repr=False)
 
     @property
     def tag(self) -> str:
         tags: list[str] = self.definition.get("tags", ["default"])
         return tags[0]
 
+    @property
+    def pointer(self) -> str:
+        """The JSON pointer of this operation in its document."""
+        return pointer("paths", self.path, self.method)
+
+    @property
+    def label(self) -> str:
+        return f"{self.method.upper()} {self.path}"
+
+
+class OpenAPIDocument:
+    """An OpenAPI 3.1 document: pointer resolution, operations and cached validators."""
+
+    def __init__(self, contents: Mapping[str, Any], uri: str) -> None:
+        self.contents = contents
+        self.uri = uri
+        resource: Resource[Any] = Resource.from_contents(
+            dict(contents), default_specification=DRAFT202012
+        )
+        self._registry: Registry[Any] = Registry().with_resource(uri, resource)
+        self._validators: dict[str, Validator] = {}
+
+    def at(self, location: str) -> Any:
+        """The node at a JSON pointer, `$ref`s not followed."""
+        return json_pointer(self.contents, location)
+
+    def resolve(self, location: str) -> tuple[str, Any]:
+        """The node at a pointer with its local `$ref` chain followed: (final pointer, node)."""
+        node = self.at(location)
+        for _ in range(64):
+            if not (isinstance(node, Mapping) and "$ref" in node):
+                return location, node
+            ref = str(node["$ref"])
+            if not ref.startswith("#"):
+                raise ValueError(f"only local references are supported: {ref}")
+            location = ref[1:]
+            node = self.at(location)
+        raise ValueError(f"$ref chain too long at {location}")
+
+    def validator(self, location: str) -> Validator:
+        """A format-checking 2020-12 validator for the schema at a pointer (cached)."""
+        validator = self._validators.get(location)
+        if validator is None:
+            validator_class = jsonschema.Draft202012Validator
+            validator = validator_class(
+                {"$ref": f"{self.uri}#{location}"},
+                registry=self._registry,
+                format_checker=validator_class.FORMAT_CHECKER,
+            )
+            self._validators[location] = validator
+        return validator
+
+    def security_scheme(self, name: str) -> SecurityScheme:
+        raw = self.contents["components"]["securitySchemes"][name]
+        header = str(raw["name"]) if raw.get("type") == "apiKey" else "Authorization"
+        return SecurityScheme(name, str(raw["type"]), raw.get("scheme"), header)
+
+    @cached_property
+    def default_security(self) -> tuple[SecurityScheme, ...]:
+        """The schemes of the document-level `security` (operations without their own)."""
+        requirements = self.contents.get("security", [])
+        return tuple(self.security_scheme(name) for r in requirements for name in r)
+
+    @cached_property
+    def operations(self) -> tuple[Operation, ...]:
+        """Every operation under `paths` (webhooks are requests a server sends, not receives)."""
+        found = []
+        default_security = self.contents.get("security", [])
+        for path, item in self.contents.get("paths", {}).items():
+            for method in HTTP_METHODS:
+                if method not in item:
+                    continue
+                definition = item[method]
+                requirements = definition.get("security", default_security)
+                schemes = tuple(
+                    self.security_scheme(name)
+                    for requirement in requirements
+                    for name in requirement
+                )
+                found.append(
+                    Operation(method, path, definition["operationId"], definition, schemes)
+                )
+        return tuple(found)
+
+    def parameters(self, operation: Operation) -> dict[tuple[str, str], tuple[str, Any]]:
+        """The operation's parameters, path-level ones first, by (location, name): the pointer
+        each resolves to, and the parameter object."""
+        found: dict[tuple[str, str], tuple[str, Any]] = {}
+        for base in (pointer("paths", operation.path), operation.pointer):
+            for index in range(len(self.at(base).get("parameters", []))):
+                location, parameter = self.resolve(f"{base}/parameters/{index}")
+                found[(parameter["in"], parameter["name"])] = (location, parameter)
+        return found
+
+    def parameter_schema(self, operation_id: str, name: str, location: str = "query") -> str:
+        """The pointer of one parameter's schema."""
+        operation = self.operation(operation_id)
+        parameter_pointer, _ = self.parameters(operation)[(location, name)]
+        return f"{parameter_pointer}/schema"
+
+    def operation(self, operation_id: str) -> Operation:
+        for operation in self.operations:
+            if operation.operation_id == operation_id:
+                return operation
+        raise KeyError(operation_id)
+
+    def enum(self, schema: str) -> tuple[str, ...]:
+        """The `enum` of `components/schemas/<schema>`, in the document's order."""
+        values: list[str] = self.contents["components"]["schemas"][schema]["enum"]
+        return tuple(values)
+
+
+@cache
+def didit_document() -> OpenAPIDocument:
+    """openapi.yaml, parsed once per process."""
+    with spec_path().open(encoding="utf-8") as handle:
+        contents: dict[str, Any] = yaml.safe_load(handle)
+    return OpenAPIDocument(contents, SPEC_URI)
+
+
+def load_spec() -> Mapping[str, Any]:
+    """The parsed openapi.yaml."""
+    return didit_document().contents
+
 
 def operations() -> Iterator[Operation]:
-    """Every operation under `paths` (webhooks are not requests a server receives)."""
-    for path, item in load_spec()["paths"].items():
-        for method in HTTP_METHODS:
-            if method in item:
-                definition = item[method]
-                yield Operation(method, path, definition["operationId"], definition)
-
-
-@lru_cache(maxsize=1)
-def _registry() -> Registry[Any]:
-    resource: Resource[Any] = Resource.from_contents(
-        dict(load_spec()), default_specification=DRAFT202012
-    )
-    registry: Registry[Any] = Registry().with_resource(SPEC_URI, resource)
-    return registry
-
-
-def json_pointer(document: Any, pointer: str) -> Any:
-    """The value at a JSON pointer (`/a/b~1c`) in `document`."""
-    node = document
-    for part in pointer.lstrip("/").split("/"):
-        if part:
-            node = node[part.replace("~1", "/").replace("~0", "~")]
-    return node
+    """Every operation of openapi.yaml."""
+    return iter(didit_document().operations)
 
 
 def resolve(node: Any) -> Any:
-    """`node`, or what its local `$ref` (chain) points at in the spec."""
+    """`node`, or what its local `$ref` (chain) points at in openapi.yaml."""
     while isinstance(node, dict) and "$ref" in node:
-        node = json_pointer(load_spec(), node["$ref"].removeprefix("#"))
+        node = didit_document().at(node["$ref"].removeprefix("#"))
     return node
 
 
@@ -113,7 +296,7 @@ def inline_refs(node: Any) -> Any:
     if not isinstance(node, dict):
         return node
     if "$ref" in node and isinstance(node["$ref"], str) and node["$ref"].startswith("#/"):
-        target = inline_refs(json_pointer(load_spec(), node["$ref"][1:]))
+        target = inline_refs(didit_document().at(node["$ref"][1:]))
         siblings = {key: inline_refs(value) for key, value in node.items() if key != "$ref"}
         if not siblings:
             return target
@@ -122,22 +305,18 @@ def inline_refs(node: Any) -> Any:
 
 
 def component_schema(name: str) -> Mapping[str, Any]:
-    """`components/schemas/<name>` as written in the spec."""
+    """`components/schemas/<name>` as written in openapi.yaml."""
     schema: Mapping[str, Any] = load_spec()["components"]["schemas"][name]
     return schema
 
 
-@cache
-def validator_for(pointer: str) -> jsonschema.protocols.Validator:
-    """A format-checking 2020-12 validator for the schema at a JSON pointer into the spec.
+def enum_values(schema: str) -> tuple[str, ...]:
+    """The `enum` of openapi.yaml's `components/schemas/<schema>`."""
+    return didit_document().enum(schema)
 
-    `pointer` is a fragment such as `/components/schemas/ShareSessionRequest`; `$ref`s inside
-    resolve against the whole spec.
-    """
-    schema = {"$ref": f"{SPEC_URI}#{pointer}"}
-    validator_class = jsonschema.Draft202012Validator
-    return validator_class(
-        schema,
-        registry=_registry(),
-        format_checker=validator_class.FORMAT_CHECKER,
-    )
+
+@lru_cache(maxsize=4096)
+def validator_for(location: str) -> Validator:
+    """A format-checking 2020-12 validator for the schema at a pointer into openapi.yaml, such as
+    `/components/schemas/ShareSessionRequest`; `$ref`s inside resolve against the whole spec."""
+    return didit_document().validator(location)

@@ -10,7 +10,7 @@ from typing import Any
 from uuid import UUID
 
 import pytest
-from didit_client import AuthenticatedClient, Client
+from didit_client import AuthenticatedClient
 from didit_client.api.auth import get_client_token
 from didit_client.api.blocklist import add_to_blocklist, remove_from_blocklist
 from didit_client.api.sessions import (
@@ -36,9 +36,11 @@ from didit_client.models import (
     UpdateSessionStatusRequest,
 )
 
+from didit_emulator import default_config
 from didit_emulator.testing import RunningEmulator
 from didit_spec import Operation, operations
 
+TTL = default_config().client_token_ttl_seconds  # 002: 24 hours
 API_KEY_OPERATIONS = [op for op in operations() if "security" not in op.definition]
 
 
@@ -59,7 +61,7 @@ def _request(http: Any, operation: Operation) -> Any:
 def test_every_api_key_operation_without_a_valid_key_is_401(
     emulator: RunningEmulator, operation: Operation, headers: dict[str, str]
 ) -> None:
-    client = Client(base_url=emulator.base_url, headers=headers, verify_ssl=False)
+    client = emulator.plain_client(headers=headers)
     with client:
         response = _request(client.get_httpx_client(), operation)
     assert response.status_code == 401
@@ -76,9 +78,9 @@ def test_get_client_token_issues_a_24_hour_bearer_token(emulator: RunningEmulato
     assert response.status_code == 200
     token = response.parsed
     assert isinstance(token, ClientToken)
-    assert token.expires_in == 86400
-    assert isinstance(token.iat, int)
-    assert token.exp == token.iat + 86400
+    assert token.expires_in == TTL
+    assert token.iat == int(emulator.backend.now())
+    assert token.exp == token.iat + TTL
     assert token.client_id == app.client_id == token.sub
     assert token.organization_id == app.organization_id
     assert token.access_token
@@ -91,8 +93,7 @@ def _client_sending(emulator: RunningEmulator, headers: dict[str, str]) -> Authe
         token="",
         prefix="",
         auth_header_name="X-Test-Unused",
-        headers=headers,
-        verify_ssl=False,
+        **emulator.with_transport({"headers": headers, "verify_ssl": False}),
     )
 
 
@@ -179,12 +180,12 @@ def test_create_session_v2_without_a_client_token_is_401(
     assert response.status_code == expected
 
 
-@pytest.mark.parametrize(("elapsed", "status"), [(0, 201), (86399, 201), (86401, 401)])
-def test_create_session_v2_client_token_expires_after_24_hours(
-    emulator: RunningEmulator, elapsed: int, status: int
+@pytest.mark.parametrize(("before_expiry", "status"), [(TTL, 201), (1, 201), (0, 401), (-1, 401)])
+def test_create_session_v2_client_token_expires_after_its_ttl(
+    emulator: RunningEmulator, before_expiry: int, status: int
 ) -> None:
     token = emulator.access_token("Acme")
-    emulator.advance_clock(elapsed)
+    emulator.advance_clock(emulator.config.client_token_ttl_seconds - before_expiry)
     with emulator.bearer_client(token) as client:
         response = create_session_v2.sync_detailed(client=client, body=_v2_body(emulator))
     assert response.status_code == status

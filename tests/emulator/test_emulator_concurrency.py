@@ -13,6 +13,9 @@ from didit_client.models import DecisionV2, ImportSharedSessionRequest, SessionP
 from didit_emulator.exceptions import AlreadyImported
 from didit_emulator.testing import RunningEmulator
 
+# HTTP-level behaviour and concurrency: a real uvicorn server (see conftest).
+OVER_THE_NETWORK = True
+
 CALLERS = 64
 
 

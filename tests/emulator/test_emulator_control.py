@@ -18,11 +18,12 @@ from didit_emulator.validation import ResponseValidator, control_document
 
 
 def _post(emulator: RunningEmulator, path: str, body: Any = None) -> httpx.Response:
-    return httpx.post(f"{emulator.base_url}/_emulator/{path}", json=body)
+    with emulator.http() as http:
+        return http.post(f"/_emulator/{path}", json=body)
 
 
 def test_control_openapi_is_a_valid_openapi_31_document() -> None:
-    validate(dict(control_document().spec))
+    validate(dict(control_document().contents))
 
 
 def test_complete_session_returns_the_new_v3_decision(
@@ -99,7 +100,7 @@ def test_complete_session_unknown_session(
 
 
 def test_advance_clock_moves_time_forward_only(emulator: RunningEmulator) -> None:
-    before = httpx.get(f"{emulator.base_url}/_emulator/clock").json()
+    before = emulator.http().get("/_emulator/clock").json()
     after = emulator.advance_clock(3600)
     assert after["offset_seconds"] == 3600
     assert 3600 <= after["now"] - before["now"] < 3610
@@ -133,7 +134,7 @@ def test_state_lists_applications_and_workflows_without_secrets(
     emulator: RunningEmulator,
 ) -> None:
     emulator.finished_session()
-    response = httpx.get(f"{emulator.base_url}/_emulator/state")
+    response = emulator.http().get("/_emulator/state")
     assert response.status_code == 200
     body = response.json()
     assert [a["name"] for a in body["applications"]] == ["Acme", "Partner"]

@@ -24,7 +24,14 @@ from schemathesis.specs.openapi.checks import (
 
 from didit_emulator import default_config
 from didit_emulator.testing import RunningEmulator, running_emulator
-from didit_spec import Operation, component_schema, operations, spec_path
+from didit_spec import (
+    Credential,
+    Operation,
+    component_schema,
+    credential_headers,
+    operations,
+    spec_path,
+)
 
 OPERATIONS = sorted(operations(), key=lambda op: op.operation_id)
 FUZZ = settings(
@@ -53,16 +60,16 @@ _ACCESS_TOKENS: dict[str, str] = {}
 
 
 def _credentials(server: RunningEmulator, operation: Operation) -> dict[str, str]:
+    """Acme's credential for the scheme the operation's `security` names."""
     app = server.application("Acme")
-    security = operation.definition.get("security")
-    if security == [{"ClientTokenAuth": []}]:
-        if server.base_url not in _ACCESS_TOKENS:  # valid for the (unadvanced) day of the run
-            _ACCESS_TOKENS[server.base_url] = server.access_token("Acme")
-        return {"Authorization": f"Bearer {_ACCESS_TOKENS[server.base_url]}"}
-    if security == [{"ClientCredentials": []}]:
-        client = server.token_client("Acme")
-        return {"Authorization": f"{client.prefix} {client.token}"}
-    return {"x-api-key": app.api_key}
+    if server.base_url not in _ACCESS_TOKENS:  # valid for the (unadvanced) day of the run
+        _ACCESS_TOKENS[server.base_url] = server.access_token("Acme")
+    credentials: dict[str, Credential | None] = {
+        "api_key": app.api_key,
+        "bearer": _ACCESS_TOKENS[server.base_url],
+        "basic": (app.client_id, app.client_secret),
+    }
+    return credential_headers(operation.security, credentials)
 
 
 def _fresh_session(server: RunningEmulator, outcome: str | None = "approved") -> str:

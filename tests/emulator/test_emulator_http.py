@@ -18,6 +18,9 @@ from didit_emulator.logs import ACCESS_LOGGER, JsonFormatter
 from didit_emulator.testing import RunningEmulator
 from didit_spec import Operation, operations
 
+# HTTP-level behaviour and concurrency: a real uvicorn server (see conftest).
+OVER_THE_NETWORK = True
+
 JSON_BODY_OPERATIONS = [
     op
     for op in operations()
@@ -198,7 +201,7 @@ def test_session_page_behind_the_url_shows_the_session(emulator: RunningEmulator
 def test_create_session_body_over_the_size_limit_is_400(
     emulator: RunningEmulator, declare_length: bool
 ) -> None:
-    from didit_emulator.responses import MAX_BODY_BYTES
+    from didit_emulator.pipeline import MAX_BODY_BYTES
 
     oversized = b'{"workflow_id": "' + b"x" * (MAX_BODY_BYTES + 1) + b'"}'
     headers = {

@@ -37,10 +37,12 @@ from didit_client.models import (
     UpdateSessionStatusRequest,
 )
 
+from didit_emulator import default_config
 from didit_emulator.testing import RunningEmulator
-from didit_spec import component_schema, validator_for
+from didit_spec import component_schema, didit_document, validator_for
 
 DAY = 86400
+EXPIRY = default_config().session_expiry_seconds
 # 1 MB of base64 (004): openapi.yaml's maxLength.
 MAX_PORTRAIT = component_schema("CreateSessionRequest")["properties"]["portrait_image"]["maxLength"]
 
@@ -235,9 +237,9 @@ def test_create_session_v2_unknown_workflow_is_400(emulator: RunningEmulator) ->
 
 @pytest.mark.parametrize(
     ("elapsed", "status"),
-    [(0, "Not Started"), (7 * DAY - 1, "Not Started"), (7 * DAY, "Expired"), (30 * DAY, "Expired")],
+    [(0, "Not Started"), (EXPIRY - 1, "Not Started"), (EXPIRY, "Expired"), (30 * DAY, "Expired")],
 )
-def test_create_session_expires_after_seven_days(
+def test_create_session_expires_after_the_configured_expiry(
     emulator: RunningEmulator, acme: AuthenticatedClient, elapsed: int, status: str
 ) -> None:
     session = emulator.create_session()
@@ -492,21 +494,46 @@ def test_list_sessions_invalid_query_is_400(
     assert response.json()["detail"].startswith(f"{field}:")
 
 
-def test_list_sessions_page_size_is_capped_at_the_configured_maximum(
+def _list_page_size_bound() -> int:
+    schema = didit_document().at(didit_document().parameter_schema("list_sessions", "page_size"))
+    return int(schema["maximum"])
+
+
+def test_list_sessions_page_size_above_the_spec_maximum_is_400(
     emulator: RunningEmulator, acme: AuthenticatedClient
 ) -> None:
-    cap = emulator.config.max_page_size
+    response = acme.get_httpx_client().get(
+        "/v3/sessions/", params={"page_size": _list_page_size_bound() + 1}
+    )
+    assert response.status_code == 400
+    assert response.json()["detail"].startswith("page_size:")
+
+
+def test_list_sessions_page_size_at_the_spec_maximum_fills_a_page(
+    emulator: RunningEmulator, acme: AuthenticatedClient
+) -> None:
+    bound = _list_page_size_bound()
     app = emulator.application("Acme")
-    for _ in range(cap + 1):  # seeded in the backend directly: the list is what is under test
+    for _ in range(bound + 1):  # seeded in the backend directly: the list is what is under test
         emulator.backend.create_session(app, {"workflow_id": app.workflows[0].id}, "http://x")
-    page = list_sessions.sync(client=acme, page_size=10_000)
+    page = list_sessions.sync(client=acme, page_size=bound)
     assert isinstance(page, SessionPage)
-    assert page.count == cap + 1
-    assert len(page.results) == cap
+    assert page.count == bound + 1
+    assert len(page.results) == bound
     assert page.next_ is not None
+
+
+def test_list_sessions_without_page_size_uses_the_configured_default(
+    emulator: RunningEmulator, acme: AuthenticatedClient
+) -> None:
+    size = emulator.config.default_page_size
+    app = emulator.application("Acme")
+    for _ in range(size + 1):
+        emulator.backend.create_session(app, {"workflow_id": app.workflows[0].id}, "http://x")
     default = list_sessions.sync(client=acme)
     assert isinstance(default, SessionPage)
-    assert len(default.results) == emulator.config.default_page_size
+    assert len(default.results) == size
+    assert default.count == size + 1
 
 
 # --- delete ---------------------------------------------------------------------------------

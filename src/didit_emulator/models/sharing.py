@@ -1,0 +1,216 @@
+"""Sharing sessions between applications (003) and importing them (000, 001).
+
+`ShareToken` carries the token's rules: the claims it is minted with, and every check a token
+must pass before an import (HS256 only, the claims present and typed, not expired on the emulator
+clock). `SharingOperations` mints tokens for finished sessions and imports them exactly once per
+source session and application, creating the clone and the entity its `vendor_data` names.
+"""
+
+from __future__ import annotations
+
+import copy
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import jwt
+
+from .. import serialization
+from ..config import ApplicationConfig
+from ..exceptions import (
+    AlreadyImported,
+    ApplicationNotFound,
+    CannotShareWithOwnApplication,
+    InvalidShareToken,
+    MissingShareTarget,
+    SharedSessionNotFound,
+    ShareTokenForAnotherApplication,
+    WorkflowNotFound,
+)
+from ..spec_values import SessionKind, SessionStatus
+from .sessions import Session, SessionOperations
+from .state import locked
+
+__all__ = ["Entity", "ShareToken", "SharingOperations"]
+
+_ALGORITHM = "HS256"
+# What an import copies from the source session into its clone.
+_CLONED_FIELDS = (
+    "metadata",
+    "callback",
+    "callback_method",
+    "language",
+    "contact_details",
+    "expected_details",
+    "portrait_sha256",
+    "blocks",
+    "reviews",
+    "identity",
+)
+
+
+@dataclass(frozen=True)
+class ShareToken:
+    """The claims of a share token (003): exactly these, signed HS256."""
+
+    session_id: str
+    session_kind: SessionKind
+    from_application_id: str
+    for_application_id: str
+    iat: int
+    exp: int
+
+    def encode(self, secret: str) -> str:
+        claims = {
+            "session_id": self.session_id,
+            "session_kind": self.session_kind.value,
+            "from_application_id": self.from_application_id,
+            "for_application_id": self.for_application_id,
+            "iat": self.iat,
+            "exp": self.exp,
+        }
+        return jwt.encode(claims, secret, algorithm=_ALGORITHM)
+
+    @classmethod
+    def decode(cls, token: str, secret: str, now: float) -> ShareToken:
+        """The claims of a valid token; `InvalidShareToken` saying why otherwise."""
+        try:
+            header = jwt.get_unverified_header(token)
+        except jwt.PyJWTError:
+            raise InvalidShareToken("Share token is malformed.") from None
+        if header.get("alg") != _ALGORITHM:
+            raise InvalidShareToken(f"Share token must be signed with {_ALGORITHM}.")
+        try:
+            claims: dict[str, Any] = jwt.decode(
+                token,
+                secret,
+                algorithms=[_ALGORITHM],
+                options={"verify_exp": False, "verify_iat": False, "verify_nbf": False},
+            )
+        except jwt.InvalidSignatureError:
+            raise InvalidShareToken("Share token signature is invalid.") from None
+        except jwt.PyJWTError:
+            raise InvalidShareToken("Share token is malformed.") from None
+        for claim in ("session_id", "from_application_id", "for_application_id"):
+            if not isinstance(claims.get(claim), str):
+                raise InvalidShareToken(f"Share token lacks the {claim} claim.")
+        exp = claims.get("exp")
+        if not isinstance(exp, int | float) or isinstance(exp, bool):
+            raise InvalidShareToken("Share token lacks the exp claim.")
+        if now >= exp:
+            raise InvalidShareToken("Share token expired.")
+        # 001: a token without session_kind is a user session.
+        try:
+            kind = SessionKind(claims.get("session_kind", SessionKind.USER.value))
+        except ValueError:
+            raise InvalidShareToken("Share token has an unknown session_kind.") from None
+        iat = claims.get("iat")
+        return cls(
+            session_id=claims["session_id"],
+            session_kind=kind,
+            from_application_id=claims["from_application_id"],
+            for_application_id=claims["for_application_id"],
+            iat=int(iat) if isinstance(iat, int | float) and not isinstance(iat, bool) else 0,
+            exp=int(exp),
+        )
+
+    def names(self, source: Session | None) -> bool:
+        """Whether `source` is the session this token shares (same application and kind)."""
+        return (
+            source is not None
+            and source.application_id == self.from_application_id
+            and source.kind is self.session_kind
+        )
+
+
+@dataclass
+class Entity:
+    """A user or business an application verified (001: created on import for its vendor_data)."""
+
+    id: str
+    application_id: str
+    kind: SessionKind
+    vendor_data: str | None
+    session_ids: list[str] = field(default_factory=list)
+
+
+class SharingOperations(SessionOperations):
+    """Share tokens and imports."""
+
+    @locked
+    def share_session(
+        self, app: ApplicationConfig, session_id: str, body: Mapping[str, Any] | None
+    ) -> dict[str, Any]:
+        """A share token (003): finished sessions only, for another known application."""
+        session = self._session(app, session_id)
+        if not body or "for_application_id" not in body:
+            raise MissingShareTarget()
+        session.ensure_shareable()
+        target = str(body["for_application_id"])
+        if target == app.id:
+            raise CannotShareWithOwnApplication()
+        if target not in self.applications:
+            raise ApplicationNotFound()
+        iat = int(self.now())
+        token = ShareToken(
+            session_id=session.id,
+            session_kind=session.kind,
+            from_application_id=app.id,
+            for_application_id=target,
+            iat=iat,
+            exp=iat + int(body["ttl_in_seconds"]),  # validation filled in the spec's default
+        )
+        return {
+            "share_token": token.encode(self.config.share_token_secret),
+            "for_application_id": target,
+            "session_kind": session.kind,
+        }
+
+    @locked
+    def import_shared(
+        self, app: ApplicationConfig, body: Mapping[str, Any], base_url: str
+    ) -> dict[str, Any]:
+        """Clones a shared session into the caller's application (000, 001)."""
+        token = ShareToken.decode(
+            str(body["share_token"]), self.config.share_token_secret, self.now()
+        )
+        if token.for_application_id != app.id:
+            raise ShareTokenForAnotherApplication()
+        source = self.sessions.get(token.session_id)
+        if source is None or not token.names(source):
+            raise SharedSessionNotFound()
+        workflow = app.workflow(str(body["workflow_id"]))
+        if workflow is None:
+            raise WorkflowNotFound()
+        if (app.id, source.id) in self.imports:
+            raise AlreadyImported()
+        source.expire_if_due(self.now())
+        clone = self._new_session(
+            app, workflow, base_url, kind=source.kind, features=source.features
+        )
+        clone.status = source.status if body["trust_review"] else SessionStatus.IN_REVIEW
+        vendor_data = body.get("vendor_data")
+        clone.vendor_data = vendor_data if vendor_data is not None else source.vendor_data
+        for name in _CLONED_FIELDS:
+            setattr(clone, name, copy.deepcopy(getattr(source, name)))
+        clone.shared_from_session = source.id
+        self._store(clone)
+        self.imports[(app.id, source.id)] = clone.id
+        self._entity_for(clone)
+        if clone.is_business:
+            return serialization.decision_v3(clone)
+        return serialization.decision_v2(clone)
+
+    def _entity_for(self, session: Session) -> Entity:
+        if session.vendor_data is None:
+            entity = Entity(str(uuid.uuid4()), session.application_id, session.kind, None)
+            self.anonymous_entities.append(entity)
+        else:
+            key = (session.application_id, session.kind.value, session.vendor_data)
+            entity = self.entities.get(key) or Entity(
+                str(uuid.uuid4()), session.application_id, session.kind, session.vendor_data
+            )
+            self.entities[key] = entity
+        entity.session_ids.append(session.id)
+        return entity

@@ -1,0 +1,179 @@
+"""The one pipeline every request of an operation takes, between Starlette and its handler.
+
+`endpoint` authenticates the request as the operation's `security` in the spec says, counts it
+against the rate limit, parses and validates its parameters and body against the spec, calls the
+operation's handler, and turns any `EmulatorError` into its wire form in one place. A handler
+parses nothing itself: it gets a `Call`, calls the backend once and serialises what comes back.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import inspect
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from starlette.requests import ClientDisconnect, Request
+from starlette.responses import Response
+
+from .config import ApplicationConfig
+from .exceptions import (
+    BodyTooLarge,
+    EmulatorError,
+    InternalError,
+    InvalidApiKey,
+    MalformedBody,
+    RateLimited,
+    Unauthorized,
+    error_response,
+)
+from .models import EmulatorBackend
+from .ratelimit import SlidingWindowRateLimiter
+from .validation import OperationRules
+
+__all__ = ["Call", "Handler", "base_url_of", "endpoint", "unrouted_headers"]
+
+logger = logging.getLogger("didit_emulator")
+
+
+@dataclass(frozen=True)
+class Call:
+    """A parsed, authenticated, validated request."""
+
+    request: Request
+    application: ApplicationConfig | None
+    params: dict[str, Any]
+    body: Any
+    base_url: str
+
+    @property
+    def app(self) -> ApplicationConfig:
+        assert self.application is not None, "operation without security"
+        return self.application
+
+
+Handler = Callable[[Call], Response | Awaitable[Response]]
+
+
+def base_url_of(request: Request, backend: EmulatorBackend) -> str:
+    """Where clients reach the emulator: the configured public URL or the request's base URL."""
+    configured = backend.config.public_base_url
+    return (configured or str(request.base_url)).rstrip("/")
+
+
+def _basic_credentials(encoded: str | None) -> tuple[str | None, str | None]:
+    if encoded is None:
+        return None, None
+    try:
+        decoded = base64.b64decode(encoded, validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return None, None
+    client_id, sep, client_secret = decoded.partition(":")
+    return (client_id, client_secret) if sep else (None, None)
+
+
+def authenticate(
+    rules: OperationRules, backend: EmulatorBackend, request: Request
+) -> ApplicationConfig | None:
+    """The application the request authenticates as, per the operation's security schemes."""
+    if not rules.security:
+        return None
+    failures: list[Unauthorized] = []
+    for scheme in rules.security:
+        credential = scheme.credential_in(request.headers)
+        try:
+            if scheme.kind == "api_key":
+                return backend.application_for_api_key(credential)
+            if scheme.kind == "bearer":
+                return backend.application_for_client_token(credential)
+            if scheme.kind == "basic":
+                return backend.application_for_client_credentials(*_basic_credentials(credential))
+        except Unauthorized as exc:
+            failures.append(exc)
+    raise failures[0] if failures else Unauthorized()
+
+
+def _anonymous(request: Request) -> str:
+    return f"anonymous:{request.client.host if request.client else 'unknown'}"
+
+
+def unrouted_headers(
+    request: Request, backend: EmulatorBackend, limiter: SlidingWindowRateLimiter
+) -> dict[str, str]:
+    """Rate-limit headers for a request that matched no operation (404 / 405)."""
+    try:
+        identity = backend.application_for_api_key(request.headers.get("x-api-key")).id
+    except InvalidApiKey:
+        identity = _anonymous(request)
+    return limiter.hit(identity, "unrouted").headers()
+
+
+def endpoint(
+    rules: OperationRules,
+    backend: EmulatorBackend,
+    handler: Handler,
+    limiter: SlidingWindowRateLimiter | None,
+) -> Callable[[Request], Awaitable[Response]]:
+    """The Starlette endpoint of one operation: the shared request pipeline around `handler`.
+    Without a `limiter`, the operation is not rate-limited (the control surface)."""
+
+    def count(identity: str) -> dict[str, str]:
+        if limiter is None:
+            return {}
+        decision = limiter.hit(identity, rules.operation_id)
+        if not decision.allowed:
+            raise RateLimited(
+                f"Request was throttled: over {decision.limit} requests in "
+                f"{limiter.window_seconds:g} s. Retry in {decision.reset_seconds} s.",
+                headers=decision.headers(),
+            )
+        return decision.headers()
+
+    async def run(request: Request) -> Response:
+        request.state.operation_id = rules.operation_id
+        headers: dict[str, str] = {}
+        try:
+            try:
+                application = authenticate(rules, backend, request)
+            except Unauthorized:
+                headers = count(_anonymous(request))
+                raise
+            headers = count(application.id if application else _anonymous(request))
+            params = rules.parse_parameters(request.path_params, request.query_params.multi_items())
+            body = rules.parse_body(request.headers.get("content-type"), await _read_body(request))
+            call = Call(request, application, params, body, base_url_of(request, backend))
+            result = handler(call)
+            response = await result if inspect.isawaitable(result) else result
+        except EmulatorError as error:
+            return error_response(error, headers)
+        except ClientDisconnect:
+            return error_response(MalformedBody("The client went away mid-request."), headers)
+        except Exception:
+            logger.exception("unhandled error in %s", rules.operation_id)
+            return error_response(InternalError(), headers)
+        response.headers.update(headers)
+        return response
+
+    return run
+
+
+# Far above the largest body the spec admits (a 1 MB portrait is 1,398,104 base64 characters);
+# a bigger one is refused while it streams in, never held in memory whole.
+MAX_BODY_BYTES = 4 * 1024 * 1024
+
+
+async def _read_body(request: Request) -> bytes:
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        raise BodyTooLarge()
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            raise BodyTooLarge()
+        chunks.append(chunk)
+    return b"".join(chunks)

@@ -1,0 +1,114 @@
+"""The values of openapi.yaml the emulator's rules speak of, read from the spec, never re-typed.
+
+Statuses, session kinds, blocklist item kinds, feature names and feature statuses are the
+generated client's enums (generated from the spec, kept in step by the drift check). The names of
+a decision's result arrays, which feature fills each, and their V2 counterparts are read from the
+decision schemas: each V3 array carries `x-feature` (the feature whose results it holds) or
+`x-kyb` (a business-only block), and the V2 block of a feature is the `DecisionV2` property that
+holds the same item schema. The control surface's outcomes are the snake-case names of session
+statuses, checked against control-openapi.yaml at start-up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from didit_client.models import (
+    BlocklistItemType,
+    Feature,
+    FeatureStatus,
+    SessionKind,
+    SessionStatus,
+)
+
+from didit_spec import component_schema
+
+__all__ = [
+    "BUSINESS_ARRAYS",
+    "FEATURE_ARRAYS",
+    "USER_ARRAYS",
+    "BlocklistItemType",
+    "DecisionArray",
+    "Feature",
+    "FeatureStatus",
+    "SessionKind",
+    "SessionStatus",
+    "outcome_of",
+    "status_of_outcome",
+]
+
+
+@dataclass(frozen=True)
+class DecisionArray:
+    """One result array of a V3 decision: its key, the feature that fills it (None for the KYB
+    blocks), its item schema, and the V2 key of the same block (None where V2 has none)."""
+
+    key: str
+    feature: Feature | None
+    item_schema: str
+    v2_key: str | None
+
+    @property
+    def label(self) -> str:
+        """A human label from the item schema's name: `IdVerification` -> `Id verification`."""
+        words: list[str] = []
+        for char in self.item_schema:
+            if char.isupper() and words:
+                words.append(" ")
+            words.append(char.lower() if words else char)
+        return "".join(words)
+
+
+def _item_schema(prop: Mapping[str, Any]) -> str | None:
+    ref = prop.get("items", {}).get("$ref") if prop.get("type") == "array" else None
+    return str(ref).rsplit("/", 1)[-1] if ref else None
+
+
+def _v2_keys() -> dict[str, str]:
+    """Item schema -> DecisionV2 property holding one such block (`anyOf: [$ref, null]`)."""
+    keys: dict[str, str] = {}
+    for name, prop in component_schema("DecisionV2")["properties"].items():
+        for option in prop.get("anyOf", []):
+            if "$ref" in option:
+                keys[str(option["$ref"]).rsplit("/", 1)[-1]] = name
+    return keys
+
+
+def _arrays(schema: str) -> tuple[DecisionArray, ...]:
+    v2 = _v2_keys()
+    found = []
+    for name, prop in component_schema(schema)["properties"].items():
+        item = _item_schema(prop)
+        if item is None or not ("x-feature" in prop or prop.get("x-kyb")):
+            continue
+        feature = Feature(prop["x-feature"]) if "x-feature" in prop else None
+        found.append(DecisionArray(name, feature, item, v2.get(item)))
+    return tuple(found)
+
+
+USER_ARRAYS: tuple[DecisionArray, ...] = _arrays("DecisionV3")
+"""The result arrays of a user session's V3 decision, in the spec's order."""
+BUSINESS_ARRAYS: tuple[DecisionArray, ...] = _arrays("BusinessDecision")
+"""The result arrays of a business session's decision (KYB blocks and feature arrays)."""
+FEATURE_ARRAYS: Mapping[Feature, DecisionArray] = {
+    array.feature: array for array in (*USER_ARRAYS, *BUSINESS_ARRAYS) if array.feature is not None
+}
+"""The array each feature's results go to."""
+
+
+def outcome_of(status: SessionStatus) -> str:
+    """The control surface's name for a status: `In Review` -> `in_review`."""
+    return status.value.lower().replace(" ", "_")
+
+
+@cache
+def _outcomes() -> Mapping[str, SessionStatus]:
+    return {outcome_of(status): status for status in SessionStatus}
+
+
+def status_of_outcome(outcome: str) -> SessionStatus:
+    """The session status a control-surface outcome drives a session to."""
+    return _outcomes()[outcome]
