@@ -73,3 +73,19 @@ lock:  ## Re-freeze requirements.txt from requirements.in.
 
 clean:  ## Remove the virtual environment and caches.
 	rm -rf $(VENV) node_modules .mypy_cache .ruff_cache .pytest_cache .hypothesis reports
+
+# The benchmark (issue 13): the emulator next to Prism (package.json) and a bare-Starlette floor,
+# driven by Debian's wrk at this exact version. Speed is printed, never asserted.
+WRK_VERSION := 4.1.0-3+b2
+.PHONY: bench bench-smoke bench-deps
+
+bench-deps:  ## Install the pinned load generator (Debian's wrk WRK_VERSION) unless it is there.
+	@if [ "$$(dpkg-query -W -f='$${Version}' wrk 2>/dev/null)" != "$(WRK_VERSION)" ]; then \
+		apt-get update -qq && apt-get install -y -qq --no-install-recommends wrk=$(WRK_VERSION); \
+	fi
+
+bench: $(STAMP) bench-deps  ## Emulator vs Prism vs floor: req/s, p50/p99, ratios (BENCH_DURATION, BENCH_ROUNDS, ...).
+	$(BIN)/python bench/run.py
+
+bench-smoke: $(STAMP) bench-deps  ## The bench in 1 s runs, only to prove it works: fails on errors, never on speed.
+	$(BIN)/python bench/run.py --smoke
