@@ -358,6 +358,7 @@ class Mix:
     floor_routes: list[dict[str, Any]]
     calls: tuple[Call, ...]
     pool: Path | None = None
+    pool_pairs: int = 0  # the (session, partner) pairs in `pool`
 
     def environment(self, offset: int) -> dict[str, str]:
         if self.pool is not None:
@@ -510,7 +511,10 @@ class EmulatorDriver:
         lines += [f"session {session_id}" for session_id in sessions]
         lines += [f"partner {p['id']} {p['api_key']} {p['workflows'][0]['id']}" for p in partners]
         pool_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        return Mix("share + import", [share_route, import_route], (share, imported), pool_file)
+        pool_pairs = len(sessions) * len(partners)
+        return Mix(
+            "share + import", [share_route, import_route], (share, imported), pool_file, pool_pairs
+        )
 
 
 # --- measuring ----------------------------------------------------------------------------------
@@ -616,8 +620,12 @@ class Bench:
         if name == "emulator" and mix.pool is not None:
             self.pair_offset = run.next_pair
         if run.requests == 0 or run.error_count:
+            exhausted = (
+                name == "emulator" and mix.pool is not None and self.pair_offset > mix.pool_pairs
+            )
+            hint = " (the share pool ran out: raise SHARE_CEILING_RPS)" if exhausted else ""
             self.failures.append(
-                f"{mix.name} / {name}: {run.requests} requests, errors {dict(run.errors)}"
+                f"{mix.name} / {name}: {run.requests} requests, errors {dict(run.errors)}{hint}"
             )
         return run
 
