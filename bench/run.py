@@ -400,7 +400,9 @@ class EmulatorDriver:
         self.import_shared = _operation("import_shared_session")
 
     def create_call(self, application: Mapping[str, Any]) -> Call:
-        body = {"workflow_id": _user_workflow(application)["id"], "vendor_data": "bench-user"}
+        # No vendor_data: with it, an unfinished session of the same workflow and vendor_data is
+        # returned again instead of a new one being created.
+        body = {"workflow_id": _user_workflow(application)["id"]}
         return Call(self.create, application["api_key"], self.create.path, body)
 
     def _created(self, client: httpx.Client, call: Call) -> str:
