@@ -23,7 +23,7 @@ emulator.toml`: the default applications, a lister and the share partners, rate 
 
 Settings come from the environment: BENCH_DURATION (10s), BENCH_ROUNDS (3), BENCH_WARMUP (2s, 0
 for none), BENCH_CONNECTIONS (32), BENCH_LIST_SIZES (1000,50000). `--smoke` (what `make
-bench-smoke` and CI run) only proves the bench works: 1 s runs, one round, lists of 100 and 1,000.
+bench-smoke` and CI run) only proves the bench works: 1 s runs, one round, lists of 50 and 500.
 """
 
 from __future__ import annotations
@@ -67,6 +67,7 @@ SPEC = ROOT / "openapi.yaml"
 CLIENT_CORE = "0"  # wrk and this script
 SERVER_CORE = "1"  # the server being measured
 HOST = "127.0.0.1"
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 START_TIMEOUT_S = 60.0
 WRK_TIMEOUT = "30s"  # a slow list must be measured, not counted as a timeout error
 PARTNERS = 100  # share partners: each finished session can be imported once by each of them
@@ -115,7 +116,7 @@ class Settings:
             connections=int(env.get("BENCH_CONNECTIONS", "32")),
             list_sizes=tuple(
                 int(size)
-                for size in env.get("BENCH_LIST_SIZES", "100,1000" if smoke else "1000,50000")
+                for size in env.get("BENCH_LIST_SIZES", "50,500" if smoke else "1000,50000")
                 .replace("_", "")
                 .split(",")
             ),
@@ -219,8 +220,10 @@ class Server:
     name: str
     command: list[str]
     log: Path
+    probe: str  # a path that answers (any status) once the server is up
     port: int = field(default_factory=_free_port)
     process: subprocess.Popen[bytes] | None = None
+    ready: bool = False
 
     @property
     def url(self) -> str:
@@ -242,17 +245,30 @@ class Server:
                 with contextlib.suppress(ProcessLookupError):
                     os.sched_setaffinity(int(task.name), {int(SERVER_CORE)})
 
-    def wait_ready(self, probe: str) -> None:
-        """Waits until `GET probe` gets any HTTP answer; fails if the process exits first."""
+    def ensure_ready(self) -> None:
+        """Waits until `GET probe` gets any HTTP answer (failing if the process exits first or
+        START_TIMEOUT_S passes), then pins the server to its core."""
         deadline = time.monotonic() + START_TIMEOUT_S
-        while time.monotonic() < deadline:
+        while not self.ready:
             if self.process is None or self.process.poll() is not None:
                 raise BenchError(f"{self.name} exited on start:\n{self._log_tail()}")
-            with contextlib.suppress(httpx.TransportError):
-                httpx.get(self.url + probe, timeout=2.0)
-                return
-            time.sleep(0.2)
-        raise BenchError(f"{self.name} did not answer within {START_TIMEOUT_S:.0f} s")
+            if time.monotonic() > deadline:
+                raise BenchError(f"{self.name} did not answer within {START_TIMEOUT_S:.0f} s")
+            try:
+                httpx.get(self.url + self.probe, timeout=2.0)
+            except httpx.TransportError:
+                time.sleep(0.2)
+            else:
+                self.pin()
+                self.ready = True
+
+    def cpu_seconds(self) -> float:
+        """User + system CPU time the server has used so far, all threads (/proc/<pid>/stat)."""
+        assert self.process is not None
+        stat = Path(f"/proc/{self.process.pid}/stat").read_text()
+        fields = stat[stat.rindex(")") + 2 :].split()  # from field 3, `state`, on
+        utime, stime = int(fields[14 - 3]), int(fields[15 - 3])
+        return (utime + stime) / CLOCK_TICKS
 
     def stop(self) -> None:
         if self.process is None or self.process.poll() is not None:
@@ -532,10 +548,15 @@ class Run:
     p99_ms: float
     errors: Mapping[str, int]
     next_pair: int
+    server_cpu_seconds: float = 0.0  # what the server process used during the run
 
     @property
     def rps(self) -> float:
         return self.requests / self.seconds if self.seconds else 0.0
+
+    @property
+    def cpu_us_per_request(self) -> float:
+        return self.server_cpu_seconds / self.requests * 1e6 if self.requests else math.nan
 
     @property
     def error_count(self) -> int:
@@ -599,6 +620,8 @@ class Bench:
         response = self.floor_client.post("/_floor/responses", json=mix.floor_routes)
         response.raise_for_status()
         names = list(SERVERS)
+        for name in names:
+            self.servers[name].ensure_ready()
         for name in names[1:]:  # the emulator has answered these calls: they were captured
             mix.check(name, self.servers[name].url)
         print("", end="", flush=True)
@@ -616,9 +639,10 @@ class Bench:
 
     def _run(self, mix: Mix, name: str, duration: str) -> Run:
         offset = self.pair_offset if name == "emulator" else 0
-        run = wrk(
-            self.servers[name].url, duration, self.settings.connections, mix.environment(offset)
-        )
+        server = self.servers[name]
+        cpu_before = server.cpu_seconds()
+        run = wrk(server.url, duration, self.settings.connections, mix.environment(offset))
+        run = replace(run, server_cpu_seconds=server.cpu_seconds() - cpu_before)
         if name == "emulator" and mix.pool is not None:
             self.pair_offset = run.next_pair
         if run.requests == 0 or run.error_count:
@@ -646,7 +670,10 @@ def report(bench: Bench, context: Sequence[str]) -> dict[str, Any]:
         print(line)
     print(
         "\nMedians over the rounds; req/s counts every request (share + import: both).\n"
-        f"{'mix':<24} {'server':<9} {'req/s':>9} {'(min-max)':>17} {'p50 ms':>8} {'p99 ms':>8}"
+        "CPU us/req is the server's CPU time per request: it depends far less than req/s on how\n"
+        "much of its core the server got while other processes used the machine.\n"
+        f"{'mix':<24} {'server':<9} {'req/s':>9} {'(min-max)':>17} {'p50 ms':>8} {'p99 ms':>8} "
+        f"{'CPU us/req':>11}"
     )
     for mix_name, runs in bench.results.items():
         medians: dict[str, float] = {}
@@ -660,6 +687,7 @@ def report(bench: Bench, context: Sequence[str]) -> dict[str, Any]:
                 "rps_max": max(rates),
                 "p50_ms": _median([run.p50_ms for run in server_runs]),
                 "p99_ms": _median([run.p99_ms for run in server_runs]),
+                "cpu_us_per_request": _median([run.cpu_us_per_request for run in server_runs]),
                 "requests": sum(run.requests for run in server_runs),
             }
             row = mix_summary[server]
@@ -667,22 +695,37 @@ def report(bench: Bench, context: Sequence[str]) -> dict[str, Any]:
             label = mix_name if server == SERVERS[0] else ""
             print(
                 f"{label:<24} {server:<9} {row['rps']:>9,.0f} {spread:>17} "
-                f"{row['p50_ms']:>8.2f} {row['p99_ms']:>8.2f}"
+                f"{row['p50_ms']:>8.2f} {row['p99_ms']:>8.2f} {row['cpu_us_per_request']:>11,.0f}"
             )
         ratios = {
             f"emulator/{other}": medians["emulator"] / medians[other]
             for other in SERVERS[1:]
             if medians.get(other)
         }
+        cpu = {server: mix_summary[server]["cpu_us_per_request"] for server in runs}
+        cpu_ratios = {
+            f"emulator/{other}": cpu[other] / cpu["emulator"]
+            for other in SERVERS[1:]
+            if cpu["emulator"]
+        }
         mix_summary["ratios"] = ratios
-        print(f"{'':<24} " + "   ".join(f"{k} {v:.2f}x" for k, v in ratios.items()))
+        mix_summary["ratios_per_cpu_second"] = cpu_ratios
+        print(f"{'':<24} req/s: " + "   ".join(f"{k} {v:.2f}x" for k, v in ratios.items()))
+        print(
+            f"{'':<24} req per CPU second: "
+            + "   ".join(f"{k} {v:.2f}x" for k, v in cpu_ratios.items())
+        )
         summary["mixes"][mix_name] = mix_summary
     lists = [name for name in bench.results if name.startswith("list at ")]
     if len(lists) >= 2:
         first, last = summary["mixes"][lists[0]], summary["mixes"][lists[-1]]
         scale = last["emulator"]["rps"] / first["emulator"]["rps"]
-        summary["emulator_list_scaling"] = scale
-        print(f"\nemulator {lists[-1]} / {lists[0]}: {scale:.2f}x")
+        cpu_scale = first["emulator"]["cpu_us_per_request"] / last["emulator"]["cpu_us_per_request"]
+        summary["emulator_list_scaling"] = {"rps": scale, "per_cpu_second": cpu_scale}
+        print(
+            f"\nemulator {lists[-1]} / {lists[0]}: {scale:.2f}x req/s, "
+            f"{cpu_scale:.2f}x requests per CPU second"
+        )
     return summary
 
 
@@ -720,14 +763,14 @@ def _uptime() -> str:
 
 
 @contextlib.contextmanager
-def running(servers: Mapping[str, Server], probes: Mapping[str, str]) -> Iterator[None]:
+def running(servers: Mapping[str, Server]) -> Iterator[None]:
+    """Starts the servers and waits for the emulator; the others finish starting while it is
+    seeded (`Bench.measure` waits for them)."""
     try:
         for server in servers.values():
             server.start()
         os.sched_setaffinity(0, {int(CLIENT_CORE)})  # this script (and so wrk) from now on
-        for name, server in servers.items():
-            server.wait_ready(probes[name])
-            server.pin()
+        servers["emulator"].ensure_ready()
         yield
     finally:
         for server in servers.values():
@@ -748,22 +791,24 @@ def bench(settings: Settings) -> int:
             [str(EMULATOR_CLI), "--host", HOST, "--port", port, "--config", str(config_file),
              "--log-level", "warning", "--no-access-log"],
             settings.work_dir / "emulator.log",
+            "/_emulator/clock",
         ),
         "prism": Server(
             "prism",
             [str(PRISM_CLI), "mock", "-h", HOST, "-p", port, "-v", "silent", str(SPEC)],
             settings.work_dir / "prism.log",
+            "/",
         ),
         "floor": Server(
             "floor",
             [str(VENV_BIN / "python"), str(FLOOR_APP), "--host", HOST, "--port", port],
             settings.work_dir / "floor.log",
+            "/",
         ),
     }  # fmt: skip
-    probes = {"emulator": "/_emulator/clock", "prism": "/", "floor": "/"}
     started = time.monotonic()
-    with running(servers, probes), httpx.Client(base_url=servers["floor"].url) as floor_client:
-        print(f"servers up in {time.monotonic() - started:.1f} s; measuring:", flush=True)
+    with running(servers), httpx.Client(base_url=servers["floor"].url) as floor_client:
+        print(f"emulator up in {time.monotonic() - started:.1f} s; measuring:", flush=True)
         driver = EmulatorDriver(servers["emulator"].url, config, settings)
         run = Bench(settings, servers, floor_client)
         pairs = math.ceil(SHARE_CEILING_RPS / 2 * settings.emulator_seconds_per_mix)
