@@ -4,6 +4,12 @@
 against the rate limit, parses and validates its parameters and body against the spec, calls the
 operation's handler, and turns any `EmulatorError` into its wire form in one place. A handler
 parses nothing itself: it gets a `Call`, calls the backend once and serialises what comes back.
+
+Nothing reaches a handler, so nothing is stored, before the whole request has been read, parsed
+and validated. Large bodies are parsed and validated in a worker thread, so one big request does
+not hold up every other request on the event loop. The base of every URL the emulator writes
+(session `url`s, list links, a client token's `iss`) is the configured public URL or the address
+the server is listening on, never the request's `Host` header.
 """
 
 from __future__ import annotations
@@ -16,8 +22,10 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
+from starlette.types import Scope
 
 from .config import ApplicationConfig
 from .exceptions import (
@@ -27,6 +35,7 @@ from .exceptions import (
     InvalidApiKey,
     MalformedBody,
     RateLimited,
+    SessionNotFound,
     Unauthorized,
     error_response,
 )
@@ -34,7 +43,7 @@ from .models import EmulatorBackend
 from .ratelimit import SlidingWindowRateLimiter
 from .validation import OperationRules
 
-__all__ = ["Call", "Handler", "base_url_of", "endpoint", "unrouted_headers"]
+__all__ = ["Call", "Handler", "base_url_of", "endpoint", "listening_url", "unrouted_headers"]
 
 logger = logging.getLogger("didit_emulator")
 
@@ -58,10 +67,30 @@ class Call:
 Handler = Callable[[Call], Response | Awaitable[Response]]
 
 
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def listening_url(scope: Scope) -> str:
+    """`scheme://host:port` of the address the server accepted the request on, as the server
+    reports it in the ASGI scope (uvicorn: the socket's own address; the in-process transport:
+    the URL the client was given). A client can choose neither, unlike the `Host` header."""
+    scheme = str(scope.get("scheme") or "http")
+    server = scope.get("server")
+    if not server:
+        return f"{scheme}://localhost"
+    host, port = str(server[0]), server[1]
+    if ":" in host:  # an IPv6 address
+        host = f"[{host}]"
+    if port is None or port == _DEFAULT_PORTS.get(scheme):
+        return f"{scheme}://{host}"
+    return f"{scheme}://{host}:{port}"
+
+
 def base_url_of(request: Request, backend: EmulatorBackend) -> str:
-    """Where clients reach the emulator: the configured public URL or the request's base URL."""
+    """Where clients reach the emulator: the configured public URL, else the address the server
+    listens on (`listening_url`); never the request's `Host` header."""
     configured = backend.config.public_base_url
-    return (configured or str(request.base_url)).rstrip("/")
+    return (configured or listening_url(request.scope)).rstrip("/")
 
 
 def _basic_credentials(encoded: str | None) -> tuple[str | None, str | None]:
@@ -75,6 +104,11 @@ def _basic_credentials(encoded: str | None) -> tuple[str | None, str | None]:
     return (client_id, client_secret) if sep else (None, None)
 
 
+# The apiKey scheme that carries a session's `session_token` (the sandbox arm): it authenticates as
+# the application of that session; any other apiKey scheme is the application's API key.
+SESSION_TOKEN_SCHEME = "SessionTokenAuth"  # noqa: S105 (a scheme name, not a secret)
+
+
 def authenticate(
     rules: OperationRules, backend: EmulatorBackend, request: Request
 ) -> ApplicationConfig | None:
@@ -85,8 +119,13 @@ def authenticate(
     for scheme in rules.security:
         credential = scheme.credential_in(request.headers)
         try:
+            if scheme.name == SESSION_TOKEN_SCHEME:  # a session's own token, not the API key
+                return backend.application_for_session_token(credential)
             if scheme.kind == "api_key":
-                return backend.application_for_api_key(credential)
+                try:
+                    return backend.application_for_api_key(credential)
+                except InvalidApiKey as error:
+                    raise InvalidApiKey(error.detail, status=rules.api_key_failure_status) from None
             if scheme.kind == "bearer":
                 return backend.application_for_client_token(credential)
             if scheme.kind == "basic":
@@ -136,6 +175,12 @@ def endpoint(
         request.state.operation_id = rules.operation_id
         headers: dict[str, str] = {}
         try:
+            session_id = request.path_params.get("sessionId")
+            if rules.security and session_id is not None and not backend.session_exists(session_id):
+                # The live service looks the session up before the credentials (Didit's published
+                # OpenAPI): an unknown id is 404 whoever asks.
+                headers = count(_anonymous(request))
+                raise SessionNotFound("Not found.")
             try:
                 application = authenticate(rules, backend, request)
             except Unauthorized:
@@ -143,7 +188,7 @@ def endpoint(
                 raise
             headers = count(application.id if application else _anonymous(request))
             params = rules.parse_parameters(request.path_params, request.query_params.multi_items())
-            body = rules.parse_body(request.headers.get("content-type"), await _read_body(request))
+            body = await _parse_body(rules, request)
             call = Call(request, application, params, body, base_url_of(request, backend))
             result = handler(call)
             response = await result if inspect.isawaitable(result) else result
@@ -163,6 +208,17 @@ def endpoint(
 # Far above the largest body the spec admits (a 1 MB portrait is 1,398,104 base64 characters);
 # a bigger one is refused while it streams in, never held in memory whole.
 MAX_BODY_BYTES = 4 * 1024 * 1024
+# Bodies larger than this are parsed and validated in a worker thread (a few milliseconds of work
+# and more); smaller ones on the event loop, where a thread would cost more than the work.
+THREADED_PARSE_BYTES = 64 * 1024
+
+
+async def _parse_body(rules: OperationRules, request: Request) -> Any:
+    content_type = request.headers.get("content-type")
+    raw = await _read_body(request)
+    if len(raw) > THREADED_PARSE_BYTES:
+        return await run_in_threadpool(rules.parse_body, content_type, raw)
+    return rules.parse_body(content_type, raw)
 
 
 async def _read_body(request: Request) -> bytes:

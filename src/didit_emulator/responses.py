@@ -7,14 +7,13 @@ calls the backend once and turns what comes back into a response.
 
 from __future__ import annotations
 
-import html
 from urllib.parse import urlencode
 
 from starlette.concurrency import run_in_threadpool
-from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import JSONResponse, Response
 
-from .exceptions import NotFound, error_response
+from . import serialization
+from .journey import JourneyResponses
 from .models import EmulatorBackend
 from .pdf import render_report
 from .pipeline import Call
@@ -22,8 +21,9 @@ from .pipeline import Call
 __all__ = ["DiditResponses"]
 
 
-class DiditResponses:
-    """One handler per operationId of openapi.yaml, plus the hosted page behind session urls."""
+class DiditResponses(JourneyResponses):
+    """One handler per operationId of openapi.yaml (those of the verification journey, and the
+    hosted page behind session urls, come from `JourneyResponses`)."""
 
     def __init__(self, backend: EmulatorBackend) -> None:
         self.backend = backend
@@ -40,34 +40,34 @@ class DiditResponses:
         )
 
     def get_session_decision(self, call: Call) -> Response:
-        return JSONResponse(self.backend.get_decision(call.app, call.params["sessionId"]))
-
-    def list_sessions(self, call: Call) -> Response:
-        page = self.backend.list_sessions(
-            call.app,
-            vendor_data=call.params.get("vendor_data"),
-            status=call.params.get("status"),
-            page=call.params["page"],
-            page_size=call.params.get("page_size"),
+        events = call.params.get("include") == "events"
+        return JSONResponse(
+            self.backend.get_decision(call.app, call.params["sessionId"], events=events)
         )
 
-        def link(number: int) -> str:
-            query = [(k, v) for k, v in call.request.query_params.multi_items() if k != "page"]
-            query.append(("page", str(number)))
-            return f"{call.base_url}{call.request.url.path}?{urlencode(query)}"
+    def list_sessions(self, call: Call) -> Response:
+        page = self.backend.list_sessions(call.app, call.params)
+        paging = {"page", "page_size", "limit", "offset"}
+        kept = [(k, v) for k, v in call.request.query_params.multi_items() if k not in paging]
+
+        def link(query: dict[str, str] | None) -> str | None:
+            if query is None:
+                return None
+            return f"{call.base_url}{call.request.url.path}?{urlencode([*kept, *query.items()])}"
 
         return JSONResponse(
             {
                 "count": page.count,
-                "next": link(page.page + 1) if page.has_next else None,
-                "previous": link(page.page - 1) if page.has_previous else None,
-                "results": page.results,
+                "next": link(page.next_query),
+                "previous": link(page.previous_query),
+                "results": [serialization.summary(s) for s in page.results],
             }
         )
 
     def delete_session(self, call: Call) -> Response:
-        self.backend.delete_session(call.app, call.params["sessionId"])
-        return Response(status_code=204)
+        return JSONResponse(
+            self.backend.delete_session(call.app, call.params["sessionId"], call.body or {})
+        )
 
     def update_session_status(self, call: Call) -> Response:
         return JSONResponse(
@@ -102,29 +102,3 @@ class DiditResponses:
 
     def list_blocklist(self, call: Call) -> Response:
         return JSONResponse(self.backend.blocklist_list(call.app, call.params.get("item_type")))
-
-    async def session_page(self, request: Request) -> Response:
-        """The `url` of a session: a placeholder for Didit's hosted verification page."""
-        request.state.log_path = "/session/{session_token}"
-        try:
-            session = self.backend.session_by_token(str(request.path_params["session_token"]))
-        except NotFound as error:
-            return error_response(error)
-        summary = {
-            "session_id": session.id,
-            "session_number": session.number,
-            "session_kind": session.kind,
-            "status": session.status,
-            "workflow_id": session.workflow_id,
-        }
-        rows = "".join(
-            f"<tr><th>{html.escape(k)}</th><td>{html.escape(str(v))}</td></tr>"
-            for k, v in summary.items()
-        )
-        return HTMLResponse(
-            "<!doctype html><html><head><title>Didit emulator session</title></head><body>"
-            "<h1>Didit emulator: verification session</h1>"
-            "<p>This stands in for Didit's hosted verification page. Drive the session with "
-            "<code>POST /_emulator/sessions/{session_id}/complete</code>.</p>"
-            f"<table>{rows}</table></body></html>"
-        )

@@ -1,8 +1,8 @@
 """Every payload the emulator answers with, built in one place from a session.
 
-The created-session body, the list summary, the V3 decision (user and KYB), the V2 decision of a
-user-session import, and the state dump's rows. Which result arrays a decision has, and their V2
-names, come from the spec (`spec_values`). Each function returns fresh containers, so a caller
+The created-session body, the list row and the V3 decision (user and KYB; imports answer with it
+too, as the live service does). Which result arrays a decision has comes from the spec
+(`spec_values`). Each function returns fresh containers, so a caller
 may hand them to a JSON encoder while the session changes under the lock.
 """
 
@@ -11,13 +11,15 @@ from __future__ import annotations
 import copy
 from typing import TYPE_CHECKING, Any
 
+from didit_client.models import DecisionV3Environment
+
 from .clock import isoformat
-from .spec_values import BUSINESS_ARRAYS, USER_ARRAYS
+from .spec_values import BUSINESS_ARRAYS, FEATURE_ARRAYS, USER_ARRAYS, Feature, FeatureStatus
 
 if TYPE_CHECKING:
     from .models.sessions import Session
 
-__all__ = ["created", "decision_v2", "decision_v3", "summary"]
+__all__ = ["created", "decision_v3", "feature_progress", "summary"]
 
 
 def created(session: Session, *, echo_metadata: bool) -> dict[str, Any]:
@@ -30,6 +32,8 @@ def created(session: Session, *, echo_metadata: bool) -> dict[str, Any]:
         "vendor_data": session.vendor_data,
         "status": session.status,
         "workflow_id": session.workflow_id,
+        # The emulator's workflows have one published version, which every session is pinned to.
+        "workflow_version": 1,
         "callback": session.callback,
     }
     if echo_metadata:
@@ -38,16 +42,42 @@ def created(session: Session, *, echo_metadata: bool) -> dict[str, Any]:
 
 
 def summary(session: Session) -> dict[str, Any]:
-    """One row of the session list."""
-    return {
+    """One row of the session list: 004's fields, and those Didit's published OpenAPI adds for
+    the session's kind (known once the user has been through it)."""
+    identity = session.identity
+    row: dict[str, Any] = {
         "session_id": session.id,
         "session_number": session.number,
+        "session_kind": session.kind,
         "status": session.status,
         "vendor_data": session.vendor_data,
         "workflow_id": session.workflow_id,
-        "session_kind": session.kind,
         "created_at": isoformat(session.created_at),
+        "country": identity.nationality if identity else None,
     }
+    if session.is_business:
+        row["company_name"] = identity.company_name if identity else None
+        row["registration_number"] = identity.registration_number if identity else None
+        return row
+    row["session_url"] = session.url
+    row["full_name"] = f"{identity.first_name} {identity.last_name}" if identity else None
+    row["document_type"] = identity.document_type if identity else None
+    row["features"] = [
+        {"feature": feature, "status": status} for feature, status in feature_progress(session)
+    ]
+    return row
+
+
+def feature_progress(session: Session) -> list[tuple[Feature, FeatureStatus]]:
+    """Each feature of the session's workflow with the status of its result (Not Finished until
+    it has one)."""
+    progress = []
+    for feature in session.features:
+        array = FEATURE_ARRAYS.get(feature)
+        items = session.blocks.get(array.key) if array else None
+        status = items[0].get("status") if items else None
+        progress.append((feature, FeatureStatus(status or FeatureStatus.NOT_FINISHED)))
+    return progress
 
 
 def _common(session: Session) -> dict[str, Any]:
@@ -80,23 +110,17 @@ def _tail(session: Session) -> dict[str, Any]:
     }
 
 
-def decision_v3(session: Session) -> dict[str, Any]:
-    """The V3 decision: every result array of the session's kind, empty until it ran."""
-    decision = {**_common(session), "session_kind": session.kind}
+def decision_v3(session: Session, *, events: bool = False) -> dict[str, Any]:
+    """The V3 decision: every result array of the session's kind, null until its feature has run
+    (Didit's published OpenAPI); with `events`, a user session's timeline too."""
+    # The emulator's applications are sandbox applications.
+    environment = DecisionV3Environment.SANDBOX
+    decision = {**_common(session), "session_kind": session.kind, "environment": environment}
     if not session.is_business:
         decision.update(_user_inputs(session))
     for array in BUSINESS_ARRAYS if session.is_business else USER_ARRAYS:
-        decision[array.key] = copy.deepcopy(session.blocks.get(array.key, []))
-    return {**decision, **_tail(session)}
-
-
-def decision_v2(session: Session) -> dict[str, Any]:
-    """The V2 payload (000): one block per feature, null when it did not run; no
-    session_kind (001)."""
-    decision = {**_common(session), **_user_inputs(session)}
-    for array in USER_ARRAYS:
-        if array.v2_key is None:
-            continue
         items = session.blocks.get(array.key)
-        decision[array.v2_key] = copy.deepcopy(items[0]) if items else None
+        decision[array.key] = copy.deepcopy(items) if items is not None else None
+    if events and not session.is_business:
+        decision["events"] = copy.deepcopy(session.events)
     return {**decision, **_tail(session)}

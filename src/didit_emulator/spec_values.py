@@ -4,8 +4,7 @@ Statuses, session kinds, blocklist item kinds, feature names and feature statuse
 generated client's enums (generated from the spec, kept in step by the drift check). The names of
 a decision's result arrays, which feature fills each, and their V2 counterparts are read from the
 decision schemas: each V3 array carries `x-feature` (the feature whose results it holds) or
-`x-kyb` (a business-only block), and the V2 block of a feature is the `DecisionV2` property that
-holds the same item schema. The control surface's outcomes are the snake-case names of session
+`x-kyb` (a business-only block). The control surface's outcomes are the snake-case names of session
 statuses, checked against control-openapi.yaml at start-up.
 """
 
@@ -22,6 +21,7 @@ from didit_client.models import (
     FeatureStatus,
     SessionKind,
     SessionStatus,
+    WebhookEventType,
 )
 
 from didit_spec import component_schema
@@ -36,6 +36,7 @@ __all__ = [
     "FeatureStatus",
     "SessionKind",
     "SessionStatus",
+    "WebhookEventType",
     "outcome_of",
     "status_of_outcome",
 ]
@@ -44,12 +45,11 @@ __all__ = [
 @dataclass(frozen=True)
 class DecisionArray:
     """One result array of a V3 decision: its key, the feature that fills it (None for the KYB
-    blocks), its item schema, and the V2 key of the same block (None where V2 has none)."""
+    blocks) and its item schema."""
 
     key: str
     feature: Feature | None
     item_schema: str
-    v2_key: str | None
 
     @property
     def label(self) -> str:
@@ -63,29 +63,20 @@ class DecisionArray:
 
 
 def _item_schema(prop: Mapping[str, Any]) -> str | None:
-    ref = prop.get("items", {}).get("$ref") if prop.get("type") == "array" else None
+    types = prop.get("type")
+    is_array = types == "array" or (isinstance(types, list) and "array" in types)
+    ref = prop.get("items", {}).get("$ref") if is_array else None
     return str(ref).rsplit("/", 1)[-1] if ref else None
 
 
-def _v2_keys() -> dict[str, str]:
-    """Item schema -> DecisionV2 property holding one such block (`anyOf: [$ref, null]`)."""
-    keys: dict[str, str] = {}
-    for name, prop in component_schema("DecisionV2")["properties"].items():
-        for option in prop.get("anyOf", []):
-            if "$ref" in option:
-                keys[str(option["$ref"]).rsplit("/", 1)[-1]] = name
-    return keys
-
-
 def _arrays(schema: str) -> tuple[DecisionArray, ...]:
-    v2 = _v2_keys()
     found = []
     for name, prop in component_schema(schema)["properties"].items():
         item = _item_schema(prop)
         if item is None or not ("x-feature" in prop or prop.get("x-kyb")):
             continue
         feature = Feature(prop["x-feature"]) if "x-feature" in prop else None
-        found.append(DecisionArray(name, feature, item, v2.get(item)))
+        found.append(DecisionArray(name, feature, item))
     return tuple(found)
 
 

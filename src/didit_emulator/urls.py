@@ -3,14 +3,16 @@ paths of control-openapi.yaml, and the hosted page behind each session `url`.
 
 Paths, methods and operationIds come from the two documents; each operation is dispatched to the
 method of the same name on its responses class (`DiditResponses`, `ControlResponses`), so adding
-an operation needs no table here. Start-up fails if an operation has no method.
+an operation needs no table here. Start-up fails if an operation has no method. A path item's
+`x-also-served-at` lists other spellings of its path that are served too (004's unslashed PDF
+path).
 """
 
 from __future__ import annotations
 
 from starlette.routing import BaseRoute, Route
 
-from didit_spec import OpenAPIDocument
+from didit_spec import OpenAPIDocument, pointer
 
 from .control import ControlResponses
 from .models import EmulatorBackend
@@ -39,15 +41,15 @@ def _routes(
     if missing := sorted(set(rules) - set(handlers)):
         owner = type(responses).__name__
         raise RuntimeError(f"operations without a method on {owner}: {', '.join(missing)}")
-    return [
-        Route(
-            rule.operation.path,
-            endpoint(rule, backend, handlers[operation_id], limiter),
-            methods=[rule.operation.method.upper()],
-            name=operation_id,
-        )
-        for operation_id, rule in rules.items()
-    ]
+    routes: list[BaseRoute] = []
+    for operation_id, rule in rules.items():
+        run = endpoint(rule, backend, handlers[operation_id], limiter)
+        methods = [rule.operation.method.upper()]
+        # The path item may name other spellings of its path the service also answers at.
+        path_item = document.at(pointer("paths", rule.operation.path))
+        for path in (rule.operation.path, *path_item.get("x-also-served-at", [])):
+            routes.append(Route(path, run, methods=methods, name=operation_id))
+    return routes
 
 
 def build_routes(backend: EmulatorBackend, limiter: SlidingWindowRateLimiter) -> list[BaseRoute]:
@@ -55,5 +57,5 @@ def build_routes(backend: EmulatorBackend, limiter: SlidingWindowRateLimiter) ->
     return [
         *_routes(didit_document(), didit, backend, limiter),
         *_routes(control_document(), ControlResponses(backend, limiter), backend, None),
-        Route(SESSION_PAGE_PATH, didit.session_page, methods=["GET"], name="session_page"),
+        Route(SESSION_PAGE_PATH, didit.session_page, methods=["GET", "POST"], name="session_page"),
     ]

@@ -4,12 +4,22 @@ Nothing here knows a Didit schema: the parameters, request bodies, defaults, sec
 responses of each operation are read from the document (openapi.yaml, through `didit_spec`, or the
 emulator's own control-openapi.yaml), and every check is a JSON-Schema validator for a pointer into
 it. Both documents are loaded once per process.
+
+This is also the door every request body and parameter passes, so it refuses, before any schema
+check and before anything is stored, what JSON Schema cannot see but would poison the emulator's
+state or its later responses: a lone UTF-16 surrogate in any string or object key (it cannot be
+encoded as UTF-8, so every response that echoed it would fail), a number beyond a finite double
+(`1e400` parses to infinity), nesting deeper than `MAX_JSON_DEPTH`, a value larger serialised than
+its schema's `x-max-serialized-bytes`, and a body whose Content-Type is not a media type the
+operation takes, or names a charset other than UTF-8.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -23,9 +33,11 @@ from jsonschema.protocols import Validator
 
 from didit_spec import OpenAPIDocument, Operation, SecurityScheme, didit_document, escape
 
-from .exceptions import MalformedBody, ValidationFailed
+from .exceptions import MalformedBody, UnsupportedContentType, ValidationFailed
 
 __all__ = [
+    "MAX_JSON_DEPTH",
+    "SERIALIZED_SIZE_EXTENSION",
     "BodyRule",
     "OperationRules",
     "ParameterRule",
@@ -37,6 +49,13 @@ __all__ = [
 
 CONTROL_SPEC_URI = "urn:didit:emulator-control"
 _MAX_PROBLEM = 160
+# Objects and arrays nested deeper than this are refused at the door. Far beyond any payload the
+# spec describes (`metadata` is the only free-form value), and far below the depth at which the
+# schema validator, `copy.deepcopy` or the JSON encoder would exhaust Python's recursion limit.
+MAX_JSON_DEPTH = 32
+# A schema's bound on the size of its value serialised as compact UTF-8 JSON (in bytes), for what
+# JSON Schema cannot bound itself (the whole of a free-form object such as `metadata`).
+SERIALIZED_SIZE_EXTENSION = "x-max-serialized-bytes"
 
 
 def schema_types(document: OpenAPIDocument, location: str) -> set[str]:
@@ -101,9 +120,18 @@ class ParameterRule:
 
 
 @dataclass(frozen=True)
+class SizeBound:
+    """`x-max-serialized-bytes` of the schema of the body member at `path`."""
+
+    path: tuple[str, ...]
+    max_bytes: int
+
+
+@dataclass(frozen=True)
 class BodyRule:
     required: bool
     media_types: Mapping[str, str]  # media type -> schema pointer
+    size_bounds: Mapping[str, tuple[SizeBound, ...]] = field(default_factory=dict)  # by media
 
 
 @dataclass
@@ -123,6 +151,13 @@ class OperationRules:
     def security(self) -> tuple[SecurityScheme, ...]:
         return self.operation.security
 
+    @property
+    def api_key_failure_status(self) -> int:
+        """The status of a missing or invalid API key here (the spec's
+        `x-api-key-failure-status`, on the operation or the document; 401 without one)."""
+        default = self.document.contents.get("x-api-key-failure-status", 401)
+        return int(self.operation.definition.get("x-api-key-failure-status", default))
+
     @classmethod
     def build(cls, document: OpenAPIDocument, operation: Operation) -> OperationRules:
         parameters = [
@@ -138,11 +173,16 @@ class OperationRules:
         body: BodyRule | None = None
         if "requestBody" in operation.definition:
             body_pointer, request_body = document.resolve(f"{operation.pointer}/requestBody")
+            media_types = {
+                media: f"{body_pointer}/content/{escape(media)}/schema"
+                for media in request_body.get("content", {})
+            }
             body = BodyRule(
                 required=bool(request_body.get("required", False)),
-                media_types={
-                    media: f"{body_pointer}/content/{escape(media)}/schema"
-                    for media in request_body.get("content", {})
+                media_types=media_types,
+                size_bounds={
+                    media: tuple(size_bounds(document, location))
+                    for media, location in media_types.items()
                 },
             )
         return cls(document, operation, parameters, body)
@@ -166,6 +206,7 @@ class OperationRules:
                     values[rule.name] = default
                 continue
             value = _coerce(source[rule.name], rule.types)
+            check_json_values(value, rule.name)
             _validate(self.document.validator(rule.schema_pointer), value, rule.name)
             values[rule.name] = value
         return values
@@ -179,19 +220,42 @@ class OperationRules:
             if self.body.required:
                 raise ValidationFailed("request body: is required")
             return None
-        media = (content_type or "").split(";")[0].strip().lower()
-        if not media:
-            media = next(iter(self.body.media_types))
-        if media not in self.body.media_types:
-            supported = ", ".join(self.body.media_types)
-            raise ValidationFailed(f"Content-Type {media!r} is not supported; send {supported}")
+        media = self.media_type_of(content_type)
         location = self.body.media_types[media]
         if media == "application/x-www-form-urlencoded":
             instance: Any = _parse_form(raw, self.document, location)
         else:
             instance = _parse_json(raw)
+        check_json_values(instance, "request body")
+        for bound in self.body.size_bounds.get(media, ()):
+            bound_check(bound, instance)
         _validate(self.document.validator(location), instance, "request body")
         return apply_defaults(self.document, location, instance)
+
+    def media_type_of(self, content_type: str | None) -> str:
+        """The body's media type: the request's Content-Type when it is one the operation takes
+        (in UTF-8, the only charset a JSON or form body is read in), the operation's first media
+        type when the request has no Content-Type; `UnsupportedContentType` otherwise."""
+        assert self.body is not None
+        supported = ", ".join(self.body.media_types)
+        if content_type is None:
+            return next(iter(self.body.media_types))
+        parsed = parse_content_type(content_type)
+        if parsed is None:
+            raise UnsupportedContentType(
+                f"Content-Type: {_short(content_type)} is not a media type; send {supported}"
+            )
+        media, parameters = parsed
+        if media not in self.body.media_types:
+            raise UnsupportedContentType(
+                f"Content-Type: {media!r} is not supported; send {supported}"
+            )
+        charset = parameters.get("charset")
+        if charset is not None and charset.lower() not in _UTF8_NAMES:
+            raise UnsupportedContentType(
+                f"Content-Type: charset {_short(charset)} is not supported; send UTF-8"
+            )
+        return media
 
 
 @cache
@@ -200,21 +264,181 @@ def rules_for(document: OpenAPIDocument) -> Mapping[str, OperationRules]:
     return {op.operation_id: OperationRules.build(document, op) for op in document.operations}
 
 
+def size_bounds(
+    document: OpenAPIDocument, location: str, path: tuple[str, ...] = ()
+) -> list[SizeBound]:
+    """Every `x-max-serialized-bytes` in the schema at `location` and its object members
+    (through `$ref`, `allOf`, `anyOf` and `oneOf`), with the path of the member it bounds."""
+    if len(path) > MAX_JSON_DEPTH:
+        return []
+    found: list[SizeBound] = []
+    written = document.at(location)
+    location, schema = document.resolve(location)
+    for node in (written, schema):
+        if isinstance(node, Mapping) and SERIALIZED_SIZE_EXTENSION in node:
+            bound = SizeBound(path, int(node[SERIALIZED_SIZE_EXTENSION]))
+            if bound not in found:
+                found.append(bound)
+    if not isinstance(schema, Mapping):
+        return found
+    for keyword in ("allOf", "anyOf", "oneOf"):
+        for index in range(len(schema.get(keyword, []))):
+            found += size_bounds(document, f"{location}/{keyword}/{index}", path)
+    for name in schema.get("properties", {}):
+        found += size_bounds(document, f"{location}/properties/{escape(name)}", (*path, name))
+    return found
+
+
+def bound_check(bound: SizeBound, instance: Any) -> None:
+    """Refuses the member `bound.path` of `instance` if it serialises to more than its bound."""
+    value = instance
+    for name in bound.path:
+        if not isinstance(value, dict) or name not in value:
+            return
+        value = value[name]
+    size = len(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    if size > bound.max_bytes:
+        where = ".".join(bound.path) or "request body"
+        raise ValidationFailed(
+            f"{where}: is {size} bytes as JSON, more than the {bound.max_bytes} allowed"
+        )
+
+
+# A media type and its parameters (RFC 9110, section 8.3.1): token "/" token *( ";" name=value ).
+_TCHARS = r"[!#$%&'*+.^_`|~0-9A-Za-z-]+"
+_MEDIA_TYPE = re.compile(rf"\s*({_TCHARS})/({_TCHARS})\s*")
+_PARAMETER = re.compile(rf'\s*({_TCHARS})=({_TCHARS}|"(?:[^"\\]|\\.)*")\s*')
+_UTF8_NAMES = frozenset({"utf-8", "utf8"})
+
+
+def parse_content_type(value: str) -> tuple[str, dict[str, str]] | None:
+    """`(media type, parameters)` of a Content-Type header, lower-cased; None when it is not one
+    (empty, `;;;`, a bare word, a parameter without a value)."""
+    head, *rest = value.split(";")
+    match = _MEDIA_TYPE.fullmatch(head)
+    if match is None:
+        return None
+    parameters: dict[str, str] = {}
+    for part in rest:
+        parameter = _PARAMETER.fullmatch(part)
+        if parameter is None:
+            return None
+        name, raw = parameter.groups()
+        parameters[name.lower()] = raw[1:-1] if raw.startswith('"') else raw
+    return f"{match[1]}/{match[2]}".lower(), parameters
+
+
+# --- JSON values the schema cannot refuse ----------------------------------------------------
+
+
+class OutOfRangeNumber:
+    """What the JSON parser gives for a number beyond a finite double (`1e400`, a 400-digit
+    integer), so that `check_json_values` can name the member that holds it."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+# More decimal digits than the largest finite double (1.8e308) has.
+_MAX_FINITE_DIGITS = len(str(int(sys.float_info.max)))
+
+
+def _parse_float(text: str) -> float | OutOfRangeNumber:
+    value = float(text)
+    return value if math.isfinite(value) else OutOfRangeNumber(text)
+
+
+def _parse_int(text: str) -> int | OutOfRangeNumber:
+    digits = len(text) - text.startswith("-")
+    if digits > _MAX_FINITE_DIGITS:
+        return OutOfRangeNumber(text)
+    value = int(text)
+    return value if abs(value) <= sys.float_info.max else OutOfRangeNumber(text)
+
+
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
 
 def _parse_json(raw: bytes) -> Any:
     try:
-        return json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
+        return json.loads(
+            raw.decode("utf-8"),
+            parse_constant=_reject_constant,
+            parse_float=_parse_float,
+            parse_int=_parse_int,
+        )
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         problem = str(exc)[:_MAX_PROBLEM] if not isinstance(exc, RecursionError) else "too deep"
         raise MalformedBody(f"Malformed JSON body: {problem}") from None
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _has_surrogate(text: str) -> bool:
+    return not text.isascii() and _SURROGATE.search(text) is not None
+
+
+def _member_name(where: str, path: tuple[str | int, ...]) -> str:
+    """`where.a.0.b` for a member path, printable whatever its keys hold, and short."""
+    if not path:
+        return where
+    parts = [str(p).encode("utf-8", "backslashreplace").decode("utf-8") for p in path]
+    parts = [p if len(p) <= 40 else p[:37] + "..." for p in parts]
+    if len(parts) > 8:
+        parts = [*parts[:4], "...", *parts[-3:]]
+    name = ".".join(parts)
+    return name if where == "request body" else f"{where}.{name}"
+
+
+def check_json_values(instance: Any, where: str) -> None:
+    """Refuses, naming the member, a value that could be stored but never answered with: a lone
+    UTF-16 surrogate in a string or key, a number beyond a finite double, or nesting deeper than
+    `MAX_JSON_DEPTH`. Iterative, so any depth the parser accepted is walked safely."""
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(instance, ())]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, str):
+            if _has_surrogate(value):
+                raise ValidationFailed(
+                    f"{_member_name(where, path)}: contains a lone UTF-16 surrogate, "
+                    "which is not Unicode text"
+                )
+        elif isinstance(value, OutOfRangeNumber):
+            raise ValidationFailed(
+                f"{_member_name(where, path)}: {_short(value.text)} is beyond the range of a "
+                "finite number"
+            )
+        elif isinstance(value, dict | list):
+            if len(path) >= MAX_JSON_DEPTH:
+                raise ValidationFailed(
+                    f"{_member_name(where, path)}: nested deeper than {MAX_JSON_DEPTH} levels"
+                )
+            if isinstance(value, list):
+                stack.extend((item, (*path, index)) for index, item in enumerate(value))
+                continue
+            for key, item in value.items():
+                if _has_surrogate(key):
+                    raise ValidationFailed(
+                        f"{_member_name(where, (*path, key))}: the name contains a lone UTF-16 "
+                        "surrogate, which is not Unicode text"
+                    )
+                stack.append((item, (*path, key)))
+        elif isinstance(value, float) and not math.isfinite(value):
+            raise ValidationFailed(f"{_member_name(where, path)}: is not a finite number")
+
+
 def _parse_form(raw: bytes, document: OpenAPIDocument, location: str) -> dict[str, Any]:
     try:
-        pairs = parse_qsl(raw.decode("utf-8"), keep_blank_values=True, strict_parsing=True)
+        pairs = parse_qsl(
+            raw.decode("utf-8"),
+            keep_blank_values=True,
+            strict_parsing=True,
+            errors="strict",
+        )
     except (UnicodeDecodeError, ValueError) as exc:
         raise MalformedBody(f"Malformed form body: {str(exc)[:_MAX_PROBLEM]}") from None
     location, schema = document.resolve(location)

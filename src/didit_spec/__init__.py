@@ -124,10 +124,11 @@ Credential = str | tuple[str, str]
 def credential_headers(
     schemes: tuple[SecurityScheme, ...], credentials: Mapping[str, Credential | None]
 ) -> dict[str, str]:
-    """The header for the first of `schemes` (an operation's security) that `credentials` (by
-    scheme kind: `api_key`, `bearer`, `basic`) has a credential for; empty when none."""
+    """The header for the first of `schemes` (an operation's security) that `credentials` has a
+    credential for, looked up by scheme name (`SessionTokenAuth`) and then by kind (`api_key`,
+    `bearer`, `basic`); empty when none."""
     for scheme in schemes:
-        credential = credentials.get(scheme.kind)
+        credential = credentials.get(scheme.name, credentials.get(scheme.kind))
         if credential is not None:
             return scheme.header_for(credential)
     return {}

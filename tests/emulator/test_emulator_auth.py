@@ -38,35 +38,67 @@ from didit_client.models import (
 
 from didit_emulator import default_config
 from didit_emulator.testing import RunningEmulator
-from didit_spec import Operation, operations
+from didit_emulator.validation import OperationRules, rules_for
+from didit_spec import didit_document
 
 TTL = default_config().client_token_ttl_seconds  # 002: 24 hours
-API_KEY_OPERATIONS = [op for op in operations() if "security" not in op.definition]
+API_KEY_OPERATIONS = [
+    rules
+    for rules in rules_for(didit_document()).values()
+    if rules.security
+    and all(
+        scheme.kind == "api_key" and scheme.header.lower() == "x-api-key"
+        for scheme in rules.security
+    )
+]
 
 
-def _request(http: Any, operation: Operation) -> Any:
-    path = operation.path.replace("{sessionId}", str(uuid.uuid4()))
+def _request(http: Any, rules: OperationRules, session_id: str) -> Any:
+    path = rules.operation.path
+    for name in ("sessionId", "destination_uuid"):
+        path = path.replace("{" + name + "}", session_id)
     kwargs: dict[str, Any] = {}
-    if "requestBody" in operation.definition:
+    if "requestBody" in rules.operation.definition:
         kwargs["json"] = {}
-    return http.request(operation.method.upper(), path, **kwargs)
+    return http.request(rules.operation.method.upper(), path, **kwargs)
 
 
-@pytest.mark.parametrize("operation", API_KEY_OPERATIONS, ids=lambda op: op.operation_id)
+@pytest.mark.parametrize("rules", API_KEY_OPERATIONS, ids=lambda r: r.operation_id)
 @pytest.mark.parametrize(
     "headers",
     [{}, {"x-api-key": "test_unknown"}, {"x-api-key": ""}, {"Authorization": "Bearer x"}],
     ids=["missing", "unknown", "empty", "bearer-instead"],
 )
-def test_every_api_key_operation_without_a_valid_key_is_401(
-    emulator: RunningEmulator, operation: Operation, headers: dict[str, str]
+def test_every_api_key_operation_without_a_valid_key_answers_the_spec_failure_status(
+    emulator: RunningEmulator, rules: OperationRules, headers: dict[str, str]
 ) -> None:
-    client = emulator.plain_client(headers=headers)
-    with client:
-        response = _request(client.get_httpx_client(), operation)
-    assert response.status_code == 401
-    assert response.json() == {"detail": "Invalid or missing API key (x-api-key)."}
+    # An existing session, so the live service's 404-before-credentials does not apply.
+    session_id = str(emulator.create_session().session_id)
+    with emulator.plain_client(headers=headers) as client:
+        response = _request(client.get_httpx_client(), rules, session_id)
+    assert response.status_code == rules.api_key_failure_status
+    assert response.json() == {
+        "detail": "Authentication credentials were not provided or are invalid."
+    }
     assert int(response.headers["X-RateLimit-Limit"]) > 0
+
+
+@pytest.mark.parametrize(
+    ("operation_id", "status"), [("get_session_decision", 403), ("share_session", 401)]
+)
+def test_api_key_failure_status_is_the_live_services(operation_id: str, status: int) -> None:
+    """403 on the live v3 operations, 401 on share (Didit's published OpenAPI)."""
+    assert rules_for(didit_document())[operation_id].api_key_failure_status == status
+
+
+@pytest.mark.parametrize("headers", [{}, {"x-api-key": "test_unknown"}], ids=["none", "unknown"])
+def test_get_session_decision_unknown_session_is_404_before_credentials(
+    emulator: RunningEmulator, headers: dict[str, str]
+) -> None:
+    with emulator.plain_client(headers=headers) as client:
+        response = client.get_httpx_client().get(f"/v3/session/{uuid.uuid4()}/decision/")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not found."}
 
 
 def test_get_client_token_issues_a_24_hour_bearer_token(emulator: RunningEmulator) -> None:

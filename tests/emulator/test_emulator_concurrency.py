@@ -8,7 +8,7 @@ from uuid import UUID
 
 from didit_client.api.sessions import list_sessions
 from didit_client.api.sharing import import_shared_session
-from didit_client.models import DecisionV2, ImportSharedSessionRequest, SessionPage
+from didit_client.models import ImportedUserSessionV3, ImportSharedSessionRequest, SessionPage
 
 from didit_emulator.exceptions import AlreadyImported
 from didit_emulator.testing import RunningEmulator
@@ -41,7 +41,7 @@ def test_import_shared_session_64_simultaneous_imports_give_one_201_and_63_403(
         with lock:
             statuses.append(response.status_code)
             if response.status_code == 201:
-                assert isinstance(response.parsed, DecisionV2)
+                assert isinstance(response.parsed, ImportedUserSessionV3)
                 created.append(response.parsed.session_id)
 
     threads = [threading.Thread(target=run, args=(i,)) for i in range(CALLERS)]

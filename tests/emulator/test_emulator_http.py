@@ -16,7 +16,9 @@ from starlette.routing import Route
 
 from didit_emulator.logs import ACCESS_LOGGER, JsonFormatter
 from didit_emulator.testing import RunningEmulator
-from didit_spec import Operation, operations
+from didit_emulator.urls import SESSION_PAGE_PATH
+from didit_emulator.validation import control_document
+from didit_spec import Credential, Operation, credential_headers, didit_document, operations
 
 # HTTP-level behaviour and concurrency: a real uvicorn server (see conftest).
 OVER_THE_NETWORK = True
@@ -38,14 +40,13 @@ def test_every_spec_operation_is_routed_at_its_path_and_method(emulator: Running
     }
     spec = {(op.method.upper(), op.path) for op in operations()}
     assert spec <= routes
-    assert {path for _, path in routes - spec} <= {
-        "/session/{session_token}",
-        "/_emulator/sessions/{sessionId}/complete",
-        "/_emulator/clock",
-        "/_emulator/clock/advance",
-        "/_emulator/reset",
-        "/_emulator/state",
+    aliases = {
+        path
+        for item in didit_document().contents["paths"].values()
+        for path in item.get("x-also-served-at", [])
     }
+    control = {op.path for op in control_document().operations}
+    assert {path for _, path in routes - spec} <= {SESSION_PAGE_PATH, *aliases, *control}
 
 
 @pytest.mark.parametrize(
@@ -82,17 +83,22 @@ def test_wrong_method_is_405_json_with_allow(
 def test_every_json_operation_rejects_malformed_json_with_400(
     emulator: RunningEmulator, operation: Operation
 ) -> None:
-    path = operation.path.replace("{sessionId}", str(emulator.finished_session().session_id))
-    if operation.operation_id == "create_session_v2":
-        client = emulator.bearer_client(emulator.access_token())
-    else:
-        client = emulator.client("Acme")
-    with client:
-        response = client.get_httpx_client().request(
+    session = emulator.create_session()
+    path = operation.path.replace("{sessionId}", str(session.session_id))
+    path = path.replace("{destination_uuid}", str(uuid.uuid4()))
+    app = emulator.application("Acme")
+    credentials: dict[str, Credential | None] = {
+        "api_key": app.api_key,
+        "bearer": emulator.access_token(),
+        "SessionTokenAuth": session.session_token,
+    }
+    headers = credential_headers(operation.security, credentials)
+    with emulator.http() as http:
+        response = http.request(
             operation.method.upper(),
             path,
             content=b'{"a": ',
-            headers={"Content-Type": "application/json"},
+            headers={"Content-Type": "application/json", **headers},
         )
     assert response.status_code == 400
     assert response.json()["detail"].startswith("Malformed JSON body")

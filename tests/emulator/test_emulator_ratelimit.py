@@ -120,7 +120,7 @@ def test_every_response_carries_rate_limit_headers(limited: RunningEmulator) -> 
             "201": _create(limited, acme),
             "200": list_sessions.sync_detailed(client=acme),
             "400": http.post("/v3/session/", json={"workflow_id": "x"}),
-            "401": http_anonymous.get_httpx_client().get("/v3/sessions/"),
+            "403": http_anonymous.get_httpx_client().get("/v3/sessions/"),
             "404": get_session_decision.sync_detailed(uuid.uuid4(), client=acme),
             "404-route": http.get("/v3/nowhere/"),
             "405": http.put("/v3/sessions/"),

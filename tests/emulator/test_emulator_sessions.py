@@ -27,13 +27,14 @@ from didit_client.models import (
     CreateSessionRequest,
     CreateSessionV2Request,
     DecisionV3,
+    DeletedSession,
     ErrorResponse,
     NewSessionStatus,
     NodeToResubmit,
+    ResubmittableFeature,
     SessionMetadata,
     SessionPage,
     SessionStatus,
-    SessionStatusUpdate,
     UpdateSessionStatusRequest,
 )
 
@@ -275,7 +276,7 @@ def test_get_session_decision_is_the_v3_payload_of_the_current_state(
     assert decision.status == SessionStatus.NOT_STARTED
     assert decision.vendor_data == "user-123"
     assert [str(f) for f in decision.features or []] == list(emulator.workflow("Acme").features)
-    assert decision.id_verifications == []
+    assert decision.id_verifications is None  # null until the feature has run (live)
     assert decision.session_url == session.url
 
     emulator.complete_session(session.session_id, "approved")
@@ -295,7 +296,7 @@ def test_get_session_decision_is_the_v3_payload_of_the_current_state(
         assert isinstance(items, list)
         assert len(items) == 1
         assert items[0].status == "Approved"
-    assert decision.nfc_verifications == []  # the KYC workflow does not run NFC
+    assert decision.nfc_verifications is None  # the KYC workflow does not run NFC
 
 
 @pytest.mark.parametrize(
@@ -361,62 +362,105 @@ def test_get_session_decision_unknown_session_is_404(
     response = get_session_decision.sync_detailed(session_id, client=acme)
     assert response.status_code == 404
     assert isinstance(response.parsed, ErrorResponse)
+    assert response.parsed.detail == "Not found."
+
+
+def test_get_session_decision_of_another_application_is_404(
+    emulator: RunningEmulator, partner: AuthenticatedClient
+) -> None:
+    session = emulator.create_session("Acme")
+    response = get_session_decision.sync_detailed(session.session_id, client=partner)
+    assert response.status_code == 404
+    assert isinstance(response.parsed, ErrorResponse)
     assert response.parsed.detail == "Session not found."
 
 
-def test_get_session_decision_malformed_session_id_is_400(acme: AuthenticatedClient) -> None:
+def test_get_session_decision_malformed_session_id_is_404(acme: AuthenticatedClient) -> None:
     response = acme.get_httpx_client().get("/v3/session/not-a-uuid/decision/")
-    assert response.status_code == 400
-    assert response.json()["detail"].startswith("sessionId:")
+    assert response.status_code == 404  # no such session, whoever asks (the live service)
+
+
+def test_get_session_decision_include_events_adds_the_timeline(
+    emulator: RunningEmulator, acme: AuthenticatedClient
+) -> None:
+    session = emulator.finished_session("Acme", "declined")
+    plain = acme.get_httpx_client().get(f"/v3/session/{session.session_id}/decision/").json()
+    assert "events" not in plain
+    body = (
+        acme.get_httpx_client()
+        .get(f"/v3/session/{session.session_id}/decision/", params={"include": "events"})
+        .json()
+    )
+    assert [e["status"] for e in body["events"]] == ["Declined"]
 
 
 # --- list -----------------------------------------------------------------------------------
 
 
 def _create_many(emulator: RunningEmulator, n: int, vendor_data: str | None = None) -> list[str]:
-    return [str(emulator.create_session(vendor_data=vendor_data).session_id) for _ in range(n)]
+    """n sessions, oldest first; with a vendor_data, each is finished before the next is created
+    (an unfinished one would be returned again)."""
+    if vendor_data is None:
+        return [str(emulator.create_session().session_id) for _ in range(n)]
+    return [str(emulator.finished_session(vendor_data=vendor_data).session_id) for _ in range(n)]
+
+
+def _ids(page: object) -> list[str]:
+    assert isinstance(page, SessionPage)
+    return [str(r.session_id) for r in page.results]
 
 
 def test_list_sessions_filters_by_vendor_data_and_status(
     emulator: RunningEmulator, acme: AuthenticatedClient
 ) -> None:
-    a1 = emulator.finished_session(vendor_data="alice").session_id
-    a2 = emulator.create_session(vendor_data="alice").session_id
+    a1 = str(emulator.finished_session(vendor_data="alice").session_id)
+    a2 = str(emulator.create_session(vendor_data="alice").session_id)
     emulator.finished_session(vendor_data="bob")
 
-    page = list_sessions.sync(client=acme, vendor_data="alice")
-    assert isinstance(page, SessionPage)
-    assert page.count == 2
-    assert [r.session_id for r in page.results] == [a1, a2]
-
-    page = list_sessions.sync(client=acme, vendor_data="alice", status=SessionStatus.APPROVED)
-    assert isinstance(page, SessionPage)
-    assert [r.session_id for r in page.results] == [a1]
-
-    page = list_sessions.sync(client=acme, status=SessionStatus.APPROVED)
+    assert _ids(list_sessions.sync(client=acme, vendor_data="alice")) == [a2, a1]
+    assert _ids(list_sessions.sync(client=acme, vendor_data="alice", status="Approved")) == [a1]
+    page = list_sessions.sync(client=acme, status="Approved")
     assert isinstance(page, SessionPage)
     assert page.count == 2
     assert {r.vendor_data for r in page.results} == {"alice", "bob"}
 
 
-def test_list_sessions_paginates_with_absolute_next_and_previous(
+def test_list_sessions_status_takes_a_comma_separated_list(
+    emulator: RunningEmulator, acme: AuthenticatedClient
+) -> None:
+    approved = str(emulator.finished_session(outcome="approved").session_id)
+    review = str(emulator.finished_session(outcome="in_review").session_id)
+    emulator.finished_session(outcome="declined")
+    page = list_sessions.sync(client=acme, status="Approved,In Review")
+    assert _ids(page) == [review, approved]
+
+
+def test_list_sessions_is_newest_first_by_limit_and_offset(
     emulator: RunningEmulator, acme: AuthenticatedClient
 ) -> None:
     ids = _create_many(emulator, 5)
-    pages = []
-    for number in (1, 2, 3):
-        page = list_sessions.sync(client=acme, page=number, page_size=2)
-        assert isinstance(page, SessionPage)
-        assert page.count == 5
-        pages.append(page)
-    assert [str(r.session_id) for p in pages for r in p.results] == ids
+    first = list_sessions.sync(client=acme, limit=2)
+    assert isinstance(first, SessionPage)
+    assert first.count == 5
+    assert _ids(first) == ids[::-1][:2]
     base = f"{emulator.base_url}/v3/sessions/"
-    assert pages[0].previous is None
-    assert pages[0].next_ == f"{base}?page_size=2&page=2"
-    assert pages[1].previous == f"{base}?page_size=2&page=1"
-    assert pages[1].next_ == f"{base}?page_size=2&page=3"
-    assert pages[2].next_ is None
-    assert [r.session_number for r in pages[2].results] == [5]
+    assert first.next_ == f"{base}?limit=2&offset=2"
+    assert first.previous is None
+    last = list_sessions.sync(client=acme, limit=2, offset=4)
+    assert isinstance(last, SessionPage)
+    assert _ids(last) == ids[:1]
+    assert last.next_ is None
+    assert last.previous == f"{base}?limit=2&offset=2"
+
+
+def test_list_sessions_offset_past_the_end_is_an_empty_page(
+    emulator: RunningEmulator, acme: AuthenticatedClient
+) -> None:
+    _create_many(emulator, 2)
+    page = list_sessions.sync(client=acme, offset=10)
+    assert isinstance(page, SessionPage)
+    assert page.count == 2
+    assert page.results == []
 
 
 def test_list_sessions_next_links_keep_the_filters_and_visit_every_session_once(
@@ -425,7 +469,7 @@ def test_list_sessions_next_links_keep_the_filters_and_visit_every_session_once(
     wanted = _create_many(emulator, 4, vendor_data="carol")
     _create_many(emulator, 3, vendor_data="dave")
     seen: list[str] = []
-    url: str | None = f"{emulator.base_url}/v3/sessions/?vendor_data=carol&page_size=3"
+    url: str | None = f"{emulator.base_url}/v3/sessions/?vendor_data=carol&limit=3"
     http = acme.get_httpx_client()
     while url:
         assert url.startswith(emulator.base_url)
@@ -433,7 +477,21 @@ def test_list_sessions_next_links_keep_the_filters_and_visit_every_session_once(
         assert body["count"] == 4
         seen += [r["session_id"] for r in body["results"]]
         url = body["next"]
-    assert seen == wanted
+    assert seen == wanted[::-1]
+
+
+def test_list_sessions_page_and_page_size_select_004s_scheme(
+    emulator: RunningEmulator, acme: AuthenticatedClient
+) -> None:
+    ids = _create_many(emulator, 5)[::-1]
+    pages = [list_sessions.sync(client=acme, page=n, page_size=2) for n in (1, 2, 3)]
+    assert [i for p in pages for i in _ids(p)] == ids
+    base = f"{emulator.base_url}/v3/sessions/"
+    assert isinstance(pages[1], SessionPage)
+    # The generated client also sends the default limit and offset; page wins, and the links
+    # carry only the scheme in use.
+    assert pages[1].previous == f"{base}?page_size=2&page=1"
+    assert pages[1].next_ == f"{base}?page_size=2&page=3"
 
 
 def test_list_sessions_order_is_stable_when_statuses_change(
@@ -443,9 +501,63 @@ def test_list_sessions_order_is_stable_when_statuses_change(
     emulator.complete_session(ids[2], "approved")
     emulator.complete_session(ids[0], "declined")
     page = list_sessions.sync(client=acme)
+    assert _ids(page) == ids[::-1]
     assert isinstance(page, SessionPage)
-    assert [str(r.session_id) for r in page.results] == ids
-    assert [r.session_number for r in page.results] == [1, 2, 3]
+    assert [r.session_number for r in page.results] == [3, 2, 1]
+
+
+@pytest.mark.parametrize(
+    ("kind", "expected"),
+    [("user", ["user"]), ("business", ["business"]), ("all", ["user", "business"])],
+)
+def test_list_sessions_session_kind_picks_the_rows(
+    emulator: RunningEmulator, acme: AuthenticatedClient, kind: str, expected: list[str]
+) -> None:
+    emulator.create_session(kind="business")
+    emulator.create_session(kind="user")
+    body = acme.get_httpx_client().get("/v3/sessions/", params={"session_kind": kind}).json()
+    assert [r["session_kind"] for r in body["results"]] == expected
+    assert body["count"] == len(expected)
+
+
+def test_list_sessions_workflow_and_country_and_search_filter(
+    emulator: RunningEmulator, acme: AuthenticatedClient
+) -> None:
+    emulator.finished_session(first_name="Zoë", last_name="Ærø", nationality="DNK")
+    other = emulator.finished_session(nationality="FRA")
+    http = acme.get_httpx_client()
+
+    def ids(**params: str) -> list[str]:
+        return [r["session_id"] for r in http.get("/v3/sessions/", params=params).json()["results"]]
+
+    assert ids(country="FRA") == [str(other.session_id)]
+    assert len(ids(country="FRA,DNK")) == 2
+    assert len(ids(search="zoe")) == 1  # accents and case do not matter
+    assert ids(search=str(other.session_id)) == [str(other.session_id)]
+    assert len(ids(workflow_id=emulator.workflow().id)) == 2
+    assert ids(workflow_id="not-a-uuid") == []
+
+
+@pytest.mark.parametrize(
+    ("date_from", "date_to", "count"),
+    [
+        ("2026-01-01", None, 1),
+        ("2026-01-02", None, 0),
+        (None, "2025-12-31", 0),
+        (None, "2026-01-01", 1),
+    ],
+)
+def test_list_sessions_date_filters_are_utc_days(
+    emulator: RunningEmulator,
+    acme: AuthenticatedClient,
+    date_from: str | None,
+    date_to: str | None,
+    count: int,
+) -> None:
+    emulator.create_session()  # the frozen clock: 2026-01-01T00:00:00Z
+    params = {k: v for k, v in {"date_from": date_from, "date_to": date_to}.items() if v}
+    body = acme.get_httpx_client().get("/v3/sessions/", params=params).json()
+    assert body["count"] == count
 
 
 @pytest.mark.parametrize(
@@ -471,8 +583,7 @@ def test_list_sessions_only_shows_the_callers_sessions(
     _create_many(emulator, 2)
     mine = emulator.create_session("Partner").session_id
     page = list_sessions.sync(client=partner)
-    assert isinstance(page, SessionPage)
-    assert [r.session_id for r in page.results] == [mine]
+    assert _ids(page) == [str(mine)]
 
 
 @pytest.mark.parametrize(
@@ -483,7 +594,10 @@ def test_list_sessions_only_shows_the_callers_sessions(
         ("page=two", "page"),
         ("page_size=0", "page_size"),
         ("page_size=1.5", "page_size"),
-        ("status=Pending", "status"),
+        ("limit=0", "limit"),
+        ("offset=-1", "offset"),
+        ("session_kind=robots", "session_kind"),
+        ("date_from=yesterday", "date_from"),
     ],
 )
 def test_list_sessions_invalid_query_is_400(
@@ -523,14 +637,14 @@ def test_list_sessions_page_size_at_the_spec_maximum_fills_a_page(
     assert page.next_ is not None
 
 
-def test_list_sessions_without_page_size_uses_the_configured_default(
+def test_list_sessions_page_without_page_size_uses_the_configured_default(
     emulator: RunningEmulator, acme: AuthenticatedClient
 ) -> None:
     size = emulator.config.default_page_size
     app = emulator.application("Acme")
     for _ in range(size + 1):
         emulator.backend.create_session(app, {"workflow_id": app.workflows[0].id}, "http://x")
-    default = list_sessions.sync(client=acme)
+    default = list_sessions.sync(client=acme, page=1)
     assert isinstance(default, SessionPage)
     assert len(default.results) == size
     assert default.count == size + 1
@@ -539,15 +653,17 @@ def test_list_sessions_without_page_size_uses_the_configured_default(
 # --- delete ---------------------------------------------------------------------------------
 
 
-def test_delete_session_is_204_then_404_everywhere(
+def test_delete_session_is_200_then_404_everywhere(
     emulator: RunningEmulator, acme: AuthenticatedClient
 ) -> None:
     session = emulator.finished_session("Acme", "approved")
     keep = emulator.create_session("Acme")
     sid = session.session_id
     response = delete_session.sync_detailed(sid, client=acme)
-    assert response.status_code == 204
-    assert response.content == b""
+    assert response.status_code == 200  # the live service; 004 said 204
+    assert isinstance(response.parsed, DeletedSession)
+    assert response.parsed.session_id == sid
+    assert response.parsed.face_retention_outcome == "deleted"
 
     http = acme.get_httpx_client()
     partner_id = emulator.application("Partner").id
@@ -557,7 +673,8 @@ def test_delete_session_is_204_then_404_everywhere(
         "update-status": http.patch(
             f"/v3/session/{sid}/update-status/", json={"new_status": "Approved"}
         ),
-        "pdf": http.get(f"/v3/session/{sid}/generate-pdf"),
+        "pdf": http.get(f"/v3/session/{sid}/generate-pdf/"),
+        "pdf-004": http.get(f"/v3/session/{sid}/generate-pdf"),
         "share": http.post(f"/v3/session/{sid}/share/", json={"for_application_id": partner_id}),
         "blocklist-add": http.post("/v3/blocklist/add/", json={"session_id": str(sid)}),
         "blocklist-remove": http.post("/v3/blocklist/remove/", json={"session_id": str(sid)}),
@@ -572,24 +689,70 @@ def test_delete_session_of_unknown_session_is_404(acme: AuthenticatedClient) -> 
     assert delete_session.sync_detailed(uuid.uuid4(), client=acme).status_code == 404
 
 
+@pytest.mark.parametrize(
+    ("body", "vendor_data", "outcome"),
+    [
+        ({}, "user-1", "deleted"),
+        ({"retain_face_embeddings": True}, "user-1", "retained_with_user"),
+        ({"retain_face_embeddings": True}, None, "ineligible_no_vendor_user"),
+    ],
+)
+def test_delete_session_reports_what_became_of_the_face_data(
+    emulator: RunningEmulator,
+    acme: AuthenticatedClient,
+    body: dict[str, Any],
+    vendor_data: str | None,
+    outcome: str,
+) -> None:
+    session = emulator.finished_session("Acme", "approved", vendor_data=vendor_data)
+    http = acme.get_httpx_client()
+    answer = http.request("DELETE", f"/v3/session/{session.session_id}/delete/", json=body)
+    assert answer.status_code == 200
+    assert answer.json()["face_retention_outcome"] == outcome
+    assert (answer.json()["biometric_template_uuid"] is not None) == (
+        outcome == "retained_with_user"
+    )
+
+
+def test_delete_session_privacy_erasure_cannot_retain_faces(
+    emulator: RunningEmulator, acme: AuthenticatedClient
+) -> None:
+    session = emulator.finished_session("Acme", "approved", vendor_data="user-1")
+    body = {"retain_face_embeddings": True, "deletion_instruction": "privacy_erasure"}
+    answer = acme.get_httpx_client().request(
+        "DELETE", f"/v3/session/{session.session_id}/delete/", json=body
+    )
+    assert answer.status_code == 400
+    assert answer.json() == {
+        "retain_face_embeddings": ["A privacy erasure cannot retain biometric templates."]
+    }
+    assert get_session_decision.sync_detailed(session.session_id, client=acme).status_code == 200
+
+
 # --- update-status --------------------------------------------------------------------------
 
 
+SAME = ["The new status is the same as the current status."]
+
+
 @pytest.mark.parametrize(
-    ("outcome", "new_status", "code"),
+    ("outcome", "new_status", "error"),
     [
-        ("declined", "Resubmitted", 200),
-        ("in_review", "Resubmitted", 200),
-        ("abandoned", "Resubmitted", 200),
-        ("approved", "Resubmitted", 400),
-        (None, "Resubmitted", 400),
-        ("in_progress", "Resubmitted", 400),
-        ("expired", "Resubmitted", 400),
-        ("resubmitted", "Resubmitted", 400),
-        ("in_review", "Approved", 200),
-        ("in_review", "Declined", 200),
-        ("approved", "Declined", 200),
-        ("declined", "Approved", 200),
+        ("declined", "Resubmitted", None),
+        ("in_review", "Resubmitted", None),
+        ("abandoned", "Resubmitted", None),
+        ("approved", "Resubmitted", "nodes_to_resubmit"),  # nothing left to resubmit
+        (None, "Resubmitted", "current"),
+        (None, "Approved", "current"),
+        ("in_progress", "Resubmitted", "current"),
+        ("expired", "Declined", "current"),
+        ("resubmitted", "Resubmitted", "same"),
+        ("approved", "Approved", "same"),
+        ("in_review", "Approved", None),
+        ("in_review", "Declined", None),
+        ("approved", "Declined", None),
+        ("declined", "Approved", None),
+        ("resubmitted", "Approved", None),
     ],
 )
 def test_update_session_status_transitions(
@@ -597,7 +760,7 @@ def test_update_session_status_transitions(
     acme: AuthenticatedClient,
     outcome: str | None,
     new_status: str,
-    code: int,
+    error: str | None,
 ) -> None:
     session = emulator.create_session()
     if outcome:
@@ -605,18 +768,68 @@ def test_update_session_status_transitions(
     before = _decision(acme, session.session_id)["status"]
     body = UpdateSessionStatusRequest(new_status=NewSessionStatus(new_status), comment="review")
     response = update_session_status.sync_detailed(session.session_id, client=acme, body=body)
-    assert response.status_code == code
     after = _decision(acme, session.session_id)
-    if code == 200:
-        assert isinstance(response.parsed, SessionStatusUpdate)
-        assert response.parsed.status == new_status
+    if error is None:
+        assert response.status_code == 200
+        assert json.loads(response.content) == {"session_id": str(session.session_id)}
         assert after["status"] == new_status
         assert after["reviews"][-1]["new_status"] == new_status
         assert after["reviews"][-1]["comment"] == "review"
+        return
+    assert response.status_code == 400
+    assert after["status"] == before
+    answer = json.loads(response.content)
+    if error == "same":
+        assert answer == SAME  # a bare array, as the live service sends it
+    elif error == "current":
+        assert answer["detail"].endswith(f"Current status: {before}")
     else:
-        assert isinstance(response.parsed, ErrorResponse)
-        assert "resubmitted" in response.parsed.detail
-        assert after["status"] == before
+        assert list(answer) == [error]
+
+
+def test_update_session_status_resubmitted_without_nodes_reopens_what_did_not_pass(
+    emulator: RunningEmulator, acme: AuthenticatedClient
+) -> None:
+    session = emulator.finished_session("Acme", "declined")
+    body = UpdateSessionStatusRequest(new_status=NewSessionStatus.RESUBMITTED)
+    response = update_session_status.sync_detailed(session.session_id, client=acme, body=body)
+    assert response.status_code == 200
+    decision = _decision(acme, session.session_id)
+    assert decision["face_matches"][0]["status"] == "Resub Requested"  # the declined step
+    assert decision["id_verifications"][0]["status"] == "Approved"
+
+
+def test_update_session_status_server_side_resubmission_has_a_cooldown(
+    emulator: RunningEmulator, acme: AuthenticatedClient
+) -> None:
+    session = emulator.finished_session("Acme", "in_review")
+    body = {"new_status": "Resubmitted", "nodes_to_resubmit": [{"node_id": "n", "feature": "AML"}]}
+    http = acme.get_httpx_client()
+    path = f"/v3/session/{session.session_id}/update-status/"
+    assert http.patch(path, json=body).status_code == 200
+    assert http.patch(path, json={"new_status": "Declined"}).status_code == 200
+    emulator.advance_clock(29)
+    refused = http.patch(path, json=body)
+    assert refused.status_code == 429
+    assert refused.headers["Retry-After"] == "1"
+    emulator.advance_clock(1)
+    assert http.patch(path, json=body).status_code == 200
+
+
+@pytest.mark.parametrize("feature", ["KYB_REGISTRY", "KYB_KEY_PEOPLE", "KYB"])
+def test_update_session_status_business_steps_cannot_be_resubmitted(
+    emulator: RunningEmulator, acme: AuthenticatedClient, feature: str
+) -> None:
+    session = emulator.finished_session("Acme", "declined")
+    body = {
+        "new_status": "Resubmitted",
+        "nodes_to_resubmit": [{"node_id": "n", "feature": feature}],
+    }
+    response = acme.get_httpx_client().patch(
+        f"/v3/session/{session.session_id}/update-status/", json=body
+    )
+    assert response.status_code == 400
+    assert list(response.json()) == ["nodes_to_resubmit"]
 
 
 def test_update_session_status_resubmission_preserves_approved_steps(
@@ -625,7 +838,7 @@ def test_update_session_status_resubmission_preserves_approved_steps(
     session = emulator.finished_session("Acme", "in_review")
     body = UpdateSessionStatusRequest(
         new_status=NewSessionStatus.RESUBMITTED,
-        nodes_to_resubmit=[NodeToResubmit(node_id="feature_aml", feature="AML")],
+        nodes_to_resubmit=[NodeToResubmit(node_id="feature_aml", feature=ResubmittableFeature.AML)],
     )
     assert (
         update_session_status.sync_detailed(session.session_id, client=acme, body=body).status_code
@@ -699,3 +912,50 @@ def test_generate_session_pdf_unknown_session_is_404(acme: AuthenticatedClient) 
     response = generate_session_pdf.sync_detailed(uuid.uuid4(), client=acme)
     assert response.status_code == 404
     assert isinstance(response.parsed, ErrorResponse)
+
+
+@pytest.mark.parametrize(
+    ("outcome", "code"),
+    [(None, 403), ("in_progress", 403), ("abandoned", 403), ("approved", 200), ("in_review", 200)],
+)
+def test_generate_session_pdf_only_for_finished_sessions(
+    emulator: RunningEmulator, acme: AuthenticatedClient, outcome: str | None, code: int
+) -> None:
+    session = emulator.create_session()
+    if outcome:
+        emulator.complete_session(session.session_id, outcome)
+    response = generate_session_pdf.sync_detailed(session.session_id, client=acme)
+    assert response.status_code == code
+
+
+@pytest.mark.parametrize("path", ["generate-pdf/", "generate-pdf"], ids=["live", "004"])
+def test_generate_session_pdf_is_served_at_both_spellings_of_its_path(
+    emulator: RunningEmulator, acme: AuthenticatedClient, path: str
+) -> None:
+    session = emulator.finished_session("Acme", "approved")
+    response = acme.get_httpx_client().get(f"/v3/session/{session.session_id}/{path}")
+    assert response.status_code == 200
+    assert response.content.startswith(b"%PDF-")
+
+
+def test_create_session_returns_an_unfinished_session_of_the_same_vendor_data_again(
+    emulator: RunningEmulator, acme: AuthenticatedClient
+) -> None:
+    first = emulator.create_session(vendor_data="user-9")
+    again = acme.get_httpx_client().post(
+        "/v3/session/",
+        json={
+            "workflow_id": emulator.workflow().id,
+            "vendor_data": "user-9",
+            "callback": "https://example.com/back",
+            "metadata": {"n": 2},
+        },
+    )
+    assert again.status_code == 201
+    body = again.json()
+    assert body["session_id"] == str(first.session_id)
+    assert body["callback"] == "https://example.com/back"
+    assert body["metadata"] == {"n": 2}
+    emulator.complete_session(first.session_id, "approved")
+    fresh = emulator.create_session(vendor_data="user-9")
+    assert fresh.session_id != first.session_id

@@ -15,9 +15,8 @@ from didit_client.api.sessions import delete_session, get_session_decision
 from didit_client.api.sharing import import_shared_session, share_session
 from didit_client.models import (
     BusinessDecision,
-    DecisionV2,
     DecisionV3,
-    ErrorResponse,
+    ImportedUserSessionV3,
     ImportSharedSessionRequest,
     ShareSessionRequest,
     ShareToken,
@@ -148,7 +147,9 @@ def test_share_session_only_finished_sessions(
     response = _share(emulator, acme, session.session_id)
     assert response.status_code == status
     if status == 400:
-        assert "finished" in response.parsed.detail
+        detail = json.loads(response.content)["detail"]
+        assert isinstance(detail, list)  # a list of messages, as the live service sends it
+        assert "finished" in detail[0]
 
 
 def test_share_session_after_the_session_expired_is_400(
@@ -167,7 +168,7 @@ def test_share_session_after_the_session_expired_is_400(
         ({"ttl_in_seconds": 600}, 400, "for_application_id"),
         ({"for_application_id": "<caller>"}, 400, "for_application_id"),
         ({"for_application_id": "not-a-uuid"}, 400, "for_application_id"),
-        ({"for_application_id": str(uuid.uuid4())}, 404, "application"),
+        ({"for_application_id": str(uuid.uuid4())}, 400, "for_application_id"),  # live; 003: 404
     ],
 )
 def test_share_session_for_application_id_must_be_another_known_application(
@@ -184,7 +185,9 @@ def test_share_session_for_application_id_must_be_another_known_application(
     url = f"/v3/session/{session.session_id}/share/"
     response = http.post(url) if body is None else http.post(url, json=body)
     assert response.status_code == status
-    assert detail in response.json()["detail"]
+    answer = response.json()
+    # Field errors are keyed by the field (live); schema violations say it in `detail`.
+    assert detail in answer or detail in answer["detail"]
 
 
 def test_share_session_of_a_business_session_says_business(
@@ -218,7 +221,7 @@ def test_import_shared_session_clones_the_session_into_the_caller(
     response = _import(emulator, partner, token, vendor_data="partner-user-42")
     assert response.status_code == 201
     clone = response.parsed
-    assert isinstance(clone, DecisionV2)
+    assert isinstance(clone, ImportedUserSessionV3)  # the V3 decision, as the live service sends
     assert clone.session_id != source.session_id
     assert clone.session_number == 2
     assert isinstance(clone.session_url, str)
@@ -227,7 +230,7 @@ def test_import_shared_session_clones_the_session_into_the_caller(
     assert clone.shared_from_session == source.session_id
     assert clone.vendor_data == "partner-user-42"
     assert clone.status == "Approved"
-    assert clone.workflow_id == emulator.workflow("Partner").id
+    assert str(clone.workflow_id) == emulator.workflow("Partner").id
 
     decision = get_session_decision.sync(clone.session_id, client=partner)
     assert isinstance(decision, DecisionV3)
@@ -304,21 +307,18 @@ def test_import_shared_session_creates_an_entity_for_the_vendor_data(
     assert entities[0]["session_ids"] == [str(c.session_id) for c in clones]
 
 
-def test_import_shared_session_user_body_is_the_v2_payload(
+def test_import_shared_session_user_body_is_the_v3_decision(
     emulator: RunningEmulator, partner: AuthenticatedClient
 ) -> None:
     source = emulator.finished_session("Acme", "declined")
     response = _import(emulator, partner, emulator.share_token(source.session_id))
     body = json.loads(response.content)
-    assert "session_kind" not in body
-    assert body["face_match"]["status"] == "Declined"
-    assert body["face_match"]["warnings"][0]["risk"] == "LOW_FACE_MATCH_SIMILARITY"
-    assert body["id_verification"]["status"] == "Approved"
-    assert body["liveness"]["method"] == "ACTIVE_3D"
-    assert body["nfc"] is None
-    assert body["poa"] is None
-    assert "id_verifications" not in body
-    assert not list(validator_for("/components/schemas/DecisionV2").iter_errors(body))
+    assert body["session_kind"] == "user"
+    assert body["face_matches"][0]["status"] == "Declined"
+    assert body["face_matches"][0]["warnings"][0]["risk"] == "LOW_FACE_MATCH_SIMILARITY"
+    assert body["id_verifications"][0]["status"] == "Approved"
+    assert body["nfc_verifications"] is None
+    assert not list(validator_for("/components/schemas/ImportedUserSessionV3").iter_errors(body))
 
 
 def test_import_shared_session_business_body_is_the_kyb_payload(
@@ -350,10 +350,12 @@ def test_import_shared_session_token_without_session_kind_is_a_user_session(
     legacy = _forge(emulator, {**claims, "session_id": str(user.session_id)})
     response = _import(emulator, partner, legacy)
     assert response.status_code == 201
-    assert isinstance(response.parsed, DecisionV2)
+    assert isinstance(response.parsed, ImportedUserSessionV3)
     # A business session is not found among user sessions.
     legacy = _forge(emulator, {**claims, "session_id": str(business.session_id)})
-    assert _import(emulator, partner, legacy).status_code == 404
+    refused = _import(emulator, partner, legacy)
+    assert refused.status_code == 400
+    assert json.loads(refused.content) == {"share_token": ["Original session does not exist."]}
 
 
 # --- import-shared: errors ------------------------------------------------------------------
@@ -381,7 +383,7 @@ def _valid_claims(emulator: RunningEmulator) -> dict[str, Any]:
         "unknown-kind",
     ],
 )
-def test_import_shared_session_invalid_token_is_401(
+def test_import_shared_session_invalid_token_is_a_400_share_token_error(
     emulator: RunningEmulator, partner: AuthenticatedClient, variant: str
 ) -> None:
     claims = _valid_claims(emulator)
@@ -402,9 +404,10 @@ def test_import_shared_session_invalid_token_is_401(
         "unknown-kind": lambda: _forge(emulator, {**claims, "session_kind": "robot"}),
     }
     response = _import(emulator, partner, tokens[variant]())
-    assert response.status_code == 401
-    assert isinstance(response.parsed, ErrorResponse)
-    assert "token" in response.parsed.detail.lower()
+    assert response.status_code == 400  # the live service; 001 said 401
+    answer = json.loads(response.content)
+    assert list(answer) == ["share_token"]
+    assert "token" in answer["share_token"][0].lower()
 
 
 def _tamper(token: str) -> str:
@@ -415,8 +418,8 @@ def _tamper(token: str) -> str:
     return f"{header}.{forged}.{signature}"
 
 
-@pytest.mark.parametrize(("elapsed", "status"), [(0, 201), (59, 201), (60, 401), (3600, 401)])
-def test_import_shared_session_expired_token_is_401_on_the_emulator_clock(
+@pytest.mark.parametrize(("elapsed", "status"), [(0, 201), (59, 201), (60, 400), (3600, 400)])
+def test_import_shared_session_expired_token_is_400_on_the_emulator_clock(
     emulator: RunningEmulator,
     partner: AuthenticatedClient,
     elapsed: int,
@@ -427,18 +430,20 @@ def test_import_shared_session_expired_token_is_401_on_the_emulator_clock(
     emulator.advance_clock(elapsed)
     response = _import(emulator, partner, token)
     assert response.status_code == status
-    if status == 401:
-        assert "expired" in response.parsed.detail
+    if status == 400:
+        assert "expired" in json.loads(response.content)["share_token"][0]
 
 
-def test_import_shared_session_token_for_another_application_is_403(
+def test_import_shared_session_token_for_another_application_is_400(
     emulator: RunningEmulator, acme: AuthenticatedClient, partner: AuthenticatedClient
 ) -> None:
     source = emulator.finished_session("Acme", "approved")
     token = emulator.share_token(source.session_id)  # for Partner
     response = _import(emulator, acme, token, workflow_id=emulator.workflow("Acme").id)
-    assert response.status_code == 403
-    assert "not intended" in response.parsed.detail
+    assert response.status_code == 400  # the live service; 001 said 403
+    assert json.loads(response.content) == {
+        "share_token": ["This token is not valid for this application."]
+    }
     # A validly signed token for Acme is refused to Partner as well.
     for_acme = _forge(
         emulator,
@@ -449,7 +454,7 @@ def test_import_shared_session_token_for_another_application_is_403(
             "for_application_id": emulator.application("Acme").id,
         },
     )
-    assert _import(emulator, partner, for_acme).status_code == 403
+    assert _import(emulator, partner, for_acme).status_code == 400
 
 
 def test_import_shared_session_second_import_is_403(
@@ -467,15 +472,15 @@ def test_import_shared_session_second_import_is_403(
     assert len(emulator.state()["imports"]) == 1
 
 
-def test_import_shared_session_of_a_deleted_source_is_404(
+def test_import_shared_session_of_a_deleted_source_is_400(
     emulator: RunningEmulator, acme: AuthenticatedClient, partner: AuthenticatedClient
 ) -> None:
     source = emulator.finished_session("Acme", "approved")
     token = emulator.share_token(source.session_id)
-    assert delete_session.sync_detailed(source.session_id, client=acme).status_code == 204
+    assert delete_session.sync_detailed(source.session_id, client=acme).status_code == 200
     response = _import(emulator, partner, token)
-    assert response.status_code == 404
-    assert "no longer exists" in response.parsed.detail
+    assert response.status_code == 400  # the live service; 001 said 404
+    assert json.loads(response.content) == {"share_token": ["Original session does not exist."]}
 
 
 @pytest.mark.parametrize(
@@ -526,7 +531,7 @@ def test_import_shared_session_clone_is_its_own_session(
     source = emulator.finished_session("Acme", "approved")
     clone = _import(emulator, partner, emulator.share_token(source.session_id)).parsed
     assert get_session_decision.sync_detailed(clone.session_id, client=acme).status_code == 404
-    assert delete_session.sync_detailed(clone.session_id, client=partner).status_code == 204
+    assert delete_session.sync_detailed(clone.session_id, client=partner).status_code == 200
     decision = get_session_decision.sync(source.session_id, client=acme)
     assert isinstance(decision, DecisionV3)
     assert decision.status == "Approved"

@@ -25,16 +25,8 @@ def test_decision_arrays_are_the_annotated_arrays_of_the_spec(schema: str) -> No
     annotated = [n for n, p in properties.items() if "x-feature" in p or p.get("x-kyb")]
     assert [a.key for a in arrays] == annotated
     for array in arrays:
-        assert properties[array.key]["type"] == "array"
+        assert "array" in properties[array.key]["type"]
         assert properties[array.key]["items"]["$ref"].endswith(f"/{array.item_schema}")
-
-
-def test_v2_blocks_hold_the_same_item_schema_as_their_v3_array() -> None:
-    v2 = component_schema("DecisionV2")["properties"]
-    for array in spec_values.USER_ARRAYS:
-        assert array.v2_key is not None, array
-        refs = [option.get("$ref", "") for option in v2[array.v2_key]["anyOf"]]
-        assert any(ref.endswith(f"/{array.item_schema}") for ref in refs)
 
 
 def test_every_feature_with_an_array_has_a_result_builder() -> None:
@@ -94,7 +86,7 @@ def _check(
         ("get_session_decision", 200, {"status": "Approved"}, None, "session_id"),
         ("get_session_decision", 418, {"detail": "teapot"}, None, "not documented"),
         ("list_blocklist", 404, {"detail": "x"}, None, "not documented"),
-        ("create_session", 400, {"error": "x"}, None, "detail"),
+        ("create_session", 400, {}, None, "body"),
         ("create_session", 429, {"detail": "slow down"}, None, "Retry-After"),
         ("generate_session_pdf", 200, b"not a pdf", None, "not a PDF"),
         ("list_sessions", 400, {"detail": "x"}, {"X-RateLimit-Limit": "-1"}, "X-RateLimit-Limit"),

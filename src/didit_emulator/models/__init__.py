@@ -10,7 +10,8 @@
 
 from .backend import EmulatorBackend
 from .blocklist import BlocklistEntry
-from .sessions import ListPage, Session
+from .listing import ListPage
+from .sessions import Session
 from .sharing import Entity, ShareToken
 
 __all__ = ["BlocklistEntry", "EmulatorBackend", "Entity", "ListPage", "Session", "ShareToken"]

@@ -9,18 +9,27 @@ returns plain data or raises one of `exceptions.py`'s errors.
 from __future__ import annotations
 
 import threading
+from collections import deque
 
 from ..clock import Clock
 from ..config import EmulatorConfig
 from .client_tokens import ClientTokenOperations
 from .control import ControlOperations
+from .sandbox import SandboxOperations
 from .sharing import SharingOperations
-from .state import locked
+from .state import RecentIds, locked
+from .webhooks import WebhookOperations
 
 __all__ = ["EmulatorBackend"]
 
 
-class EmulatorBackend(SharingOperations, ControlOperations, ClientTokenOperations):
+class EmulatorBackend(
+    WebhookOperations,
+    SandboxOperations,
+    SharingOperations,
+    ControlOperations,
+    ClientTokenOperations,
+):
     """All state of one emulator: applications (from the config), sessions, client tokens,
     imports, entities, blocklist entries, the e-mail outbox and the clock."""
 
@@ -36,7 +45,8 @@ class EmulatorBackend(SharingOperations, ControlOperations, ClientTokenOperation
         """Back to the configured state: no sessions, tokens, imports, entities or blocklist
         entries; the clock at its start."""
         self.sessions = {}
-        self.deleted_session_ids = set()
+        self.session_index = {}
+        self.deleted_session_ids = RecentIds(self.config.max_deleted_session_ids)
         self.session_counters = dict.fromkeys(self.applications, 0)
         self.client_tokens = {}
         self.imports = {}
@@ -44,4 +54,13 @@ class EmulatorBackend(SharingOperations, ControlOperations, ClientTokenOperation
         self.anonymous_entities = []
         self.blocklist = []
         self.outbox = []
+        self.webhook_destinations = {}
+        self.webhook_deliveries = {}
+        self.webhook_attempts = deque(maxlen=self.config.webhooks.max_attempt_records)
+        self.webhook_payloads = {}
+        self.webhook_attempt_sequence = 0
+        self.webhook_reported_sequence = 0
+        self.armed_scenarios = {}
+        self.page_initiators = {}
         self.clock.reset()
+        self._seed_webhook_destinations()

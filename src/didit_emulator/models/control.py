@@ -16,7 +16,7 @@ from .. import results, serialization
 from ..clock import isoformat
 from ..exceptions import SessionNotFound
 from ..results import Identity
-from ..spec_values import SessionStatus, status_of_outcome
+from ..spec_values import SessionStatus, WebhookEventType, status_of_outcome
 from .blocklist import BlocklistOperations
 from .sessions import Session
 from .state import BackendState, locked, same_secret
@@ -77,9 +77,10 @@ class ControlOperations(BlocklistOperations, BackendState):
             identity=session.identity,
             now=self.now(),
         )
-        session.status = outcome
         if outcome in _SCREENED and self._apply_blocklist(session):
-            session.status = SessionStatus.DECLINED
+            outcome = SessionStatus.DECLINED
+        session.move_to(outcome, self.now(), "completed")
+        self._emit(session, WebhookEventType.STATUS_UPDATED)
         return serialization.decision_v3(session)
 
     @locked

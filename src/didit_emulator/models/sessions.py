@@ -10,21 +10,42 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import math
 import secrets
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from didit_client.models import (
+    DeletedSessionFaceRetentionOutcome,
+    DeleteSessionRequestDeletionInstruction,
+)
+
 from .. import serialization
 from ..clock import isoformat
 from ..config import ApplicationConfig, WorkflowConfig
-from ..exceptions import InvalidStatusTransition, NotFound, SessionNotFinished, UnknownWorkflow
+from ..exceptions import (
+    FieldError,
+    ReportNotAvailable,
+    ResubmitCooldown,
+    SessionNotFinished,
+    UnknownWorkflow,
+)
 from ..results import Identity
-from ..spec_values import Feature, FeatureStatus, SessionKind, SessionStatus
+from ..spec_values import (
+    FEATURE_ARRAYS,
+    Feature,
+    FeatureStatus,
+    SessionKind,
+    SessionStatus,
+    WebhookEventType,
+)
+from . import review
+from .listing import ListPage, SessionQuery, page_of
 from .state import BackendState, locked
 
-__all__ = ["ListPage", "Session", "SessionOperations"]
+__all__ = ["Session", "SessionOperations"]
 
 Status = SessionStatus
 
@@ -37,9 +58,15 @@ class Session:
     SHAREABLE: ClassVar[frozenset[SessionStatus]] = frozenset(
         {Status.APPROVED, Status.DECLINED, Status.IN_REVIEW}
     )
-    # 004: "Resubmit: Session must be Declined, In Review, or Abandoned."
-    RESUBMITTABLE: ClassVar[frozenset[SessionStatus]] = frozenset(
-        {Status.DECLINED, Status.IN_REVIEW, Status.ABANDONED}
+    # Sessions a PDF report exists for (Didit's published OpenAPI); business sessions lack Kyc
+    # Expired.
+    REPORTABLE: ClassVar[frozenset[SessionStatus]] = frozenset(
+        {Status.APPROVED, Status.DECLINED, Status.IN_REVIEW, Status.KYC_EXPIRED}
+    )
+    # Unfinished sessions a create with the same vendor_data returns again (Didit's published
+    # OpenAPI).
+    REUSABLE: ClassVar[frozenset[SessionStatus]] = frozenset(
+        {Status.NOT_STARTED, Status.IN_PROGRESS, Status.RESUBMITTED, Status.AWAITING_USER}
     )
     # Sessions still waiting for the user expire (004: "Expired ... default: 7 days").
     EXPIRABLE: ClassVar[frozenset[SessionStatus]] = frozenset(
@@ -70,14 +97,42 @@ class Session:
     shared_from_session: str | None = None
     identity: Identity | None = None
     nodes_to_resubmit: list[dict[str, Any]] = field(default_factory=list)
+    server_side_resubmitted_at: float | None = None
+    events: list[dict[str, Any]] = field(default_factory=list)
+
+    def move_to(self, status: SessionStatus, now: float, cause: str) -> None:
+        """Changes the status and records it in the session's timeline (`include=events`)."""
+        self.status = status
+        self.events.append(
+            {
+                "type": "STATUS_CHANGED",
+                "created_at": isoformat(now),
+                "status": status,
+                "detail": cause,
+            }
+        )
 
     @property
     def is_business(self) -> bool:
         return self.kind is SessionKind.BUSINESS
 
+    @property
+    def unfinished(self) -> bool:
+        """Still waiting for the user: the sessions a create with the same `vendor_data` reuses."""
+        return self.status in self.REUSABLE
+
+    def ensure_reportable(self) -> None:
+        allowed = self.REPORTABLE - ({Status.KYC_EXPIRED} if self.is_business else set())
+        if self.status not in allowed:
+            names = ", ".join(s.value for s in SessionStatus if s in allowed)
+            raise ReportNotAvailable(
+                f"A PDF report exists only for sessions that are {names}; this one is "
+                f"{self.status}."
+            )
+
     def expire_if_due(self, now: float) -> None:
         if self.status in self.EXPIRABLE and now >= self.expires_at:
-            self.status = Status.EXPIRED
+            self.move_to(Status.EXPIRED, now, "expired")
 
     def ensure_shareable(self) -> None:
         if self.status not in self.SHAREABLE:
@@ -89,21 +144,25 @@ class Session:
     def review(
         self, new_status: SessionStatus, body: Mapping[str, Any], reviewer: str, now: float
     ) -> None:
-        """A manual status change (004): Approved / Declined from any state; Resubmitted only from
-        Declined, In Review or Abandoned, reopening the steps that were not approved."""
+        """A manual status change, under the rules of `review` (the live service's): a
+        resubmission reopens the chosen steps (their results become `Resub Requested`), restarts
+        the session's expiry and refuses a repeat of server-side steps within the cooldown."""
+        review.check_change(self.status, new_status)
         if new_status is Status.RESUBMITTED:
-            if self.status not in self.RESUBMITTABLE:
-                allowed = ", ".join(sorted(self.RESUBMITTABLE))
-                raise InvalidStatusTransition(
-                    f"new_status: a session can only be resubmitted from {allowed}; "
-                    f"this one is {self.status}."
-                )
-            self.nodes_to_resubmit = copy.deepcopy(list(body.get("nodes_to_resubmit", [])))
-            for items in self.blocks.values():
-                for item in items:
-                    if item.get("status") not in (FeatureStatus.APPROVED, None):
-                        item["status"] = FeatureStatus.RESUB_REQUESTED
-        self.status = new_status
+            nodes = list(body.get("nodes_to_resubmit") or [])
+            reopened = review.resubmission(self.features, self.blocks, nodes)
+            if review.server_side_only(reopened):
+                last = self.server_side_resubmitted_at
+                if last is not None and now - last < review.COOLDOWN_SECONDS:
+                    wait = math.ceil(review.COOLDOWN_SECONDS - (now - last))
+                    raise ResubmitCooldown(headers={"Retry-After": str(max(1, wait))})
+                self.server_side_resubmitted_at = now
+            self.nodes_to_resubmit = copy.deepcopy(nodes)
+            for feature in reopened:
+                array = FEATURE_ARRAYS.get(feature)
+                for item in self.blocks.get(array.key, []) if array else []:
+                    item["status"] = FeatureStatus.RESUB_REQUESTED
+        self.move_to(new_status, now, f"review by {reviewer}")
         self.reviews.append(
             {
                 "user": reviewer,
@@ -114,13 +173,31 @@ class Session:
         )
 
 
-@dataclass(frozen=True)
-class ListPage:
-    count: int
-    page: int
-    results: list[dict[str, Any]]
-    has_next: bool
-    has_previous: bool
+Retention = DeletedSessionFaceRetentionOutcome
+_ERASURE = DeleteSessionRequestDeletionInstruction.PRIVACY_ERASURE
+
+
+class RetentionConflict(FieldError):
+    field = "retain_face_embeddings"
+    default_detail = "A privacy erasure cannot retain biometric templates."
+
+
+def retention_outcome(session: Session, body: Mapping[str, Any]) -> Retention:
+    """What a deletion does with the session's face template (Didit's published OpenAPI): kept
+    with the user only when asked and the session has one, none for business sessions or
+    sessions that never captured a face."""
+    retain = body.get("retain_face_embeddings")
+    if retain and body.get("deletion_instruction") == _ERASURE.value:
+        raise RetentionConflict()
+    if session.is_business or session.identity is None:
+        return Retention.NONE
+    if retain:
+        return (
+            Retention.RETAINED_WITH_USER
+            if session.vendor_data
+            else Retention.INELIGIBLE_NO_VENDOR_USER
+        )
+    return Retention.DELETED
 
 
 class SessionOperations(BackendState):
@@ -155,6 +232,7 @@ class SessionOperations(BackendState):
     def _store(self, session: Session) -> None:
         self.session_counters[session.application_id] = session.number
         self.sessions[session.id] = session
+        self.session_index.setdefault(session.application_id, {})[session.id] = session
 
     @locked
     def create_session(
@@ -164,6 +242,12 @@ class SessionOperations(BackendState):
         workflow = app.workflow(str(body["workflow_id"]))
         if workflow is None:
             raise UnknownWorkflow()
+        reused = self._unfinished_session(app, workflow.id, body.get("vendor_data"))
+        if reused is not None:
+            # Didit's published OpenAPI: the same session again, with the new callback and metadata.
+            reused.callback = body.get("callback")
+            reused.metadata = copy.deepcopy(body.get("metadata"))
+            return serialization.created(reused, echo_metadata=True)
         session = self._new_session(app, workflow, base_url)
         session.vendor_data = body.get("vendor_data")
         session.metadata = copy.deepcopy(body.get("metadata"))
@@ -178,54 +262,58 @@ class SessionOperations(BackendState):
         self._store(session)
         return created
 
-    @locked
-    def get_decision(self, app: ApplicationConfig, session_id: str) -> dict[str, Any]:
-        """The V3 decision of the session's current state (for business sessions the V3 KYB
-        payload, which is also a valid DecisionV3)."""
-        return serialization.decision_v3(self._session(app, session_id))
+    def _unfinished_session(
+        self, app: ApplicationConfig, workflow_id: str, vendor_data: str | None
+    ) -> Session | None:
+        if vendor_data is None:
+            return None
+        now = self.now()
+        for session in reversed(self.session_index.get(app.id, {}).values()):
+            if session.workflow_id == workflow_id and session.vendor_data == vendor_data:
+                session.expire_if_due(now)
+                if session.unfinished:
+                    return session
+        return None
 
     @locked
-    def list_sessions(
-        self,
-        app: ApplicationConfig,
-        *,
-        vendor_data: str | None,
-        status: str | None,
-        page: int,
-        page_size: int | None,
-    ) -> ListPage:
-        """Sessions of the application in session_number order, filtered, one page of them."""
-        size = page_size or self.config.default_page_size
-        now = self.now()
-        matching = []
-        for session in sorted(self.sessions.values(), key=lambda s: s.number):
-            if session.application_id != app.id:
-                continue
-            session.expire_if_due(now)
-            if vendor_data is not None and session.vendor_data != vendor_data:
-                continue
-            if status is not None and session.status != status:
-                continue
-            matching.append(session)
-        pages = max(1, -(-len(matching) // size))
-        if page > pages:
-            raise NotFound("Invalid page.")
-        chunk = matching[(page - 1) * size : page * size]
-        return ListPage(
-            count=len(matching),
-            page=page,
-            results=[serialization.summary(s) for s in chunk],
-            has_next=page < pages,
-            has_previous=page > 1,
+    def get_decision(
+        self, app: ApplicationConfig, session_id: str, *, events: bool = False
+    ) -> dict[str, Any]:
+        """The V3 decision of the session's current state (for business sessions the V3 KYB
+        payload, which is also a valid DecisionV3), with its timeline when `events`."""
+        return serialization.decision_v3(self._session(app, session_id), events=events)
+
+    @locked
+    def list_sessions(self, app: ApplicationConfig, params: Mapping[str, Any]) -> ListPage:
+        """One page of the application's sessions, newest first, filtered (see `listing`)."""
+        return page_of(
+            self.session_index.get(app.id, {}),
+            SessionQuery.from_params(params),
+            params,
+            self.config.default_page_size,
+            self.now(),
         )
 
     @locked
-    def delete_session(self, app: ApplicationConfig, session_id: str) -> None:
+    def delete_session(
+        self, app: ApplicationConfig, session_id: str, body: Mapping[str, Any]
+    ) -> dict[str, Any]:
         """Deletes the session and its data; it is 404 everywhere afterwards. Its blocklist
-        entries stay (the point of a blocklist), and so does the record of an import."""
+        entries stay (the point of a blocklist), and so does the record of an import. The answer
+        says what became of the session's face data (Didit's published OpenAPI)."""
         session = self._session(app, session_id)
+        outcome = retention_outcome(session, body)
         del self.sessions[session.id]
+        del self.session_index[session.application_id][session.id]
         self.deleted_session_ids.add(session.id)
+        return {
+            "session_id": session.id,
+            "session_number": session.number,
+            "face_retention_outcome": outcome,
+            "biometric_template_uuid": (
+                str(uuid.uuid4()) if outcome is Retention.RETAINED_WITH_USER else None
+            ),
+        }
 
     @locked
     def update_status(
@@ -235,6 +323,7 @@ class SessionOperations(BackendState):
         session = self._session(app, session_id)
         new_status = SessionStatus(body["new_status"])
         session.review(new_status, body, reviewer=f"api:{app.name}", now=self.now())
+        self._emit(session, WebhookEventType.STATUS_UPDATED)
         if new_status is Status.RESUBMITTED:
             session.expires_at = self.now() + self.config.session_expiry_seconds
         if body.get("send_email"):
@@ -247,10 +336,13 @@ class SessionOperations(BackendState):
                     "sent_at": isoformat(self.now()),
                 }
             )
-        return {"session_id": session.id, "status": session.status}
+        return {"session_id": session.id}  # the live answer; read the decision for the rest
 
     @locked
     def session_report(self, app: ApplicationConfig, session_id: str) -> dict[str, Any]:
-        """What the PDF report shows: the decision plus the application's name."""
-        decision = serialization.decision_v3(self._session(app, session_id))
+        """What the PDF report shows: the decision plus the application's name (finished
+        sessions only)."""
+        session = self._session(app, session_id)
+        session.ensure_reportable()
+        decision = serialization.decision_v3(session)
         return {"application": app.name, "generated_at": isoformat(self.now()), **decision}

@@ -1,20 +1,28 @@
 """Sharing sessions between applications (003) and importing them (000, 001).
 
 `ShareToken` carries the token's rules: the claims it is minted with, and every check a token
-must pass before an import (HS256 only, the claims present and typed, not expired on the emulator
-clock). `SharingOperations` mints tokens for finished sessions and imports them exactly once per
-source session and application, creating the clone and the entity its `vendor_data` names.
+must pass before an import: three canonical base64url segments (no padding, no stray bits), HS256
+only, the claims present and typed (`iat`, `exp` and any `nbf` whole numbers; NaN, infinities and
+fractions refused), issued no later than now and valid no longer than the spec's longest share
+lifetime, not expired, on the emulator clock. `SharingOperations` mints tokens for finished sessions
+and imports them exactly once per source session and application, into a workflow of the same
+kind, creating the clone and the entity its `vendor_data` names.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import copy
+import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import jwt
+
+from didit_spec import didit_document
 
 from .. import serialization
 from ..config import ApplicationConfig
@@ -26,6 +34,7 @@ from ..exceptions import (
     MissingShareTarget,
     SharedSessionNotFound,
     ShareTokenForAnotherApplication,
+    WorkflowKindMismatch,
     WorkflowNotFound,
 )
 from ..spec_values import SessionKind, SessionStatus
@@ -35,6 +44,43 @@ from .state import locked
 __all__ = ["Entity", "ShareToken", "SharingOperations"]
 
 _ALGORITHM = "HS256"
+# How far in the future `iat` / `nbf` may be: the emulator mints with its own clock, so any
+# difference is rounding; a token from later than that was not minted here.
+_CLOCK_LEEWAY_SECONDS = 5
+_BASE64URL = re.compile(r"[A-Za-z0-9_-]*")
+# The longest lifetime a share token can be minted with: `ttl_in_seconds`'s maximum in the spec.
+_TTL_SCHEMA = "/components/schemas/ShareSessionRequest/properties/ttl_in_seconds"
+
+
+def _longest_lifetime() -> int:
+    _, schema = didit_document().resolve(_TTL_SCHEMA)
+    return int(schema["maximum"])
+
+
+def _canonical_base64url(segment: str) -> bool:
+    """Whether `segment` is unpadded base64url exactly as an encoder writes it: only the
+    alphabet, no `=`, and no bits set past the end of the data (so no second spelling of the
+    same bytes)."""
+    if _BASE64URL.fullmatch(segment) is None or len(segment) % 4 == 1:
+        return False
+    try:
+        data = base64.urlsafe_b64decode(segment + "=" * (-len(segment) % 4))
+    except (binascii.Error, ValueError):
+        return False
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii") == segment
+
+
+def _whole_number(claims: Mapping[str, Any], name: str) -> int | None:
+    """The claim as an integer; None when absent; `InvalidShareToken` when it is not a whole
+    number (a float such as 1e308, NaN or Infinity, a boolean, a string)."""
+    if name not in claims:
+        return None
+    value = claims[name]
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise InvalidShareToken(f"Share token's {name} claim is not a whole number of seconds.")
+    return value
+
+
 # What an import copies from the source session into its clone.
 _CLONED_FIELDS = (
     "metadata",
@@ -75,6 +121,11 @@ class ShareToken:
     @classmethod
     def decode(cls, token: str, secret: str, now: float) -> ShareToken:
         """The claims of a valid token; `InvalidShareToken` saying why otherwise."""
+        segments = token.split(".")
+        if len(segments) != 3 or not all(_canonical_base64url(s) for s in segments[:2]):
+            raise InvalidShareToken("Share token is malformed.")
+        if not _canonical_base64url(segments[2]):
+            raise InvalidShareToken("Share token signature is invalid.")
         try:
             header = jwt.get_unverified_header(token)
         except jwt.PyJWTError:
@@ -95,9 +146,17 @@ class ShareToken:
         for claim in ("session_id", "from_application_id", "for_application_id"):
             if not isinstance(claims.get(claim), str):
                 raise InvalidShareToken(f"Share token lacks the {claim} claim.")
-        exp = claims.get("exp")
-        if not isinstance(exp, int | float) or isinstance(exp, bool):
+        exp, iat, nbf = (_whole_number(claims, name) for name in ("exp", "iat", "nbf"))
+        if exp is None:
             raise InvalidShareToken("Share token lacks the exp claim.")
+        if iat is None:
+            raise InvalidShareToken("Share token lacks the iat claim.")
+        if iat > now + _CLOCK_LEEWAY_SECONDS:
+            raise InvalidShareToken("Share token is issued in the future.")
+        if nbf is not None and nbf > now + _CLOCK_LEEWAY_SECONDS:
+            raise InvalidShareToken("Share token is not valid yet.")
+        if exp - iat > _longest_lifetime():
+            raise InvalidShareToken("Share token lives longer than a share token can.")
         if now >= exp:
             raise InvalidShareToken("Share token expired.")
         # 001: a token without session_kind is a user session.
@@ -105,14 +164,13 @@ class ShareToken:
             kind = SessionKind(claims.get("session_kind", SessionKind.USER.value))
         except ValueError:
             raise InvalidShareToken("Share token has an unknown session_kind.") from None
-        iat = claims.get("iat")
         return cls(
             session_id=claims["session_id"],
             session_kind=kind,
             from_application_id=claims["from_application_id"],
             for_application_id=claims["for_application_id"],
-            iat=int(iat) if isinstance(iat, int | float) and not isinstance(iat, bool) else 0,
-            exp=int(exp),
+            iat=iat,
+            exp=exp,
         )
 
     def names(self, source: Session | None) -> bool:
@@ -183,6 +241,11 @@ class SharingOperations(SessionOperations):
         workflow = app.workflow(str(body["workflow_id"]))
         if workflow is None:
             raise WorkflowNotFound()
+        if workflow.kind is not token.session_kind:
+            raise WorkflowKindMismatch(
+                f"workflow_id: a {token.session_kind} session cannot be imported into a "
+                f"{workflow.kind} workflow."
+            )
         if (app.id, source.id) in self.imports:
             raise AlreadyImported()
         source.expire_if_due(self.now())
@@ -198,9 +261,8 @@ class SharingOperations(SessionOperations):
         self._store(clone)
         self.imports[(app.id, source.id)] = clone.id
         self._entity_for(clone)
-        if clone.is_business:
-            return serialization.decision_v3(clone)
-        return serialization.decision_v2(clone)
+        # Didit's published OpenAPI: the clone's V3 decision for both kinds (000 / 001 show V2).
+        return serialization.decision_v3(clone)
 
     def _entity_for(self, session: Session) -> Entity:
         if session.vendor_data is None:

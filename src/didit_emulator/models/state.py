@@ -12,20 +12,28 @@ from __future__ import annotations
 import functools
 import secrets
 import threading
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from ..clock import Clock
 from ..config import ApplicationConfig, EmulatorConfig
 from ..exceptions import SessionNotFound
+from ..spec_values import WebhookEventType
 
 if TYPE_CHECKING:
+    from collections import deque
+    from collections.abc import Mapping
+
+    from didit_client.models import SandboxScenario
+
     from .blocklist import BlocklistEntry
     from .client_tokens import ClientTokenGrant
     from .sessions import Session
     from .sharing import Entity
+    from .webhooks import DeliveryAttempt, WebhookDelivery, WebhookDestination
 
-__all__ = ["BackendState", "locked", "same_secret"]
+__all__ = ["BackendState", "RecentIds", "locked", "same_secret"]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -49,6 +57,30 @@ def same_secret(expected: str, given: str | None) -> bool:
     return given is not None and secrets.compare_digest(expected.encode(), given.encode())
 
 
+class RecentIds:
+    """A set of ids that keeps only the `capacity` most recently added (older ones are dropped
+    first), for records that only report and must not grow without bound."""
+
+    def __init__(self, capacity: int) -> None:
+        self.capacity = capacity
+        self._ids: OrderedDict[str, None] = OrderedDict()
+
+    def add(self, value: str) -> None:
+        self._ids[value] = None
+        self._ids.move_to_end(value)
+        while len(self._ids) > self.capacity:
+            self._ids.popitem(last=False)
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._ids
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
 class BackendState:
     """The state of one emulator; `EmulatorBackend.reset()` (re)creates all of it."""
 
@@ -57,7 +89,8 @@ class BackendState:
     clock: Clock
     applications: dict[str, ApplicationConfig]
     sessions: dict[str, Session]
-    deleted_session_ids: set[str]
+    session_index: dict[str, dict[str, Session]]  # application -> its sessions, oldest first
+    deleted_session_ids: RecentIds  # only the most recent: the state dump lists them
     session_counters: dict[str, int]
     client_tokens: dict[str, ClientTokenGrant]
     imports: dict[tuple[str, str], str]  # (application, source session) -> clone
@@ -65,9 +98,29 @@ class BackendState:
     anonymous_entities: list[Entity]
     blocklist: list[BlocklistEntry]
     outbox: list[dict[str, Any]]
+    # Webhooks (webhooks.py): destinations by uuid, deliveries still to be attempted, the most
+    # recent attempts (and their payloads, for replays), and how many attempts were ever made.
+    webhook_destinations: dict[str, WebhookDestination]
+    webhook_deliveries: dict[str, WebhookDelivery]
+    webhook_attempts: deque[DeliveryAttempt]
+    webhook_payloads: dict[str, Mapping[str, Any]]
+    webhook_attempt_sequence: int
+    webhook_reported_sequence: int  # the last attempt a flush has reported
+    # The sandbox and the hosted page (sandbox.py): the scenario armed per session id, and the
+    # device that first opened a session's page (its callback's initiator).
+    armed_scenarios: dict[str, SandboxScenario]
+    page_initiators: dict[str, str]
 
     def now(self) -> float:
         return self.clock.now()
+
+    def _emit(self, session: Session, event: WebhookEventType) -> None:
+        """A session event happened (a status change, a change to its data). The webhooks
+        concern overrides this to deliver it; called with the lock held, it must not block."""
+
+    def session_exists(self, session_id: str) -> bool:
+        """Whether any application has a session with this id (a lock-free dict lookup)."""
+        return session_id in self.sessions
 
     def _session(self, app: ApplicationConfig, session_id: str) -> Session:
         """The application's session, expired first if its time has come; 404 otherwise."""
