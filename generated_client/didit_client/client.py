@@ -1,8 +1,26 @@
+import asyncio
 import ssl
+from collections.abc import Generator
 from typing import Any, Self
 
 import httpx
 from attrs import define, evolve, field
+
+
+class _HeaderAuth(httpx.Auth):
+    """Sets the credential header on each request as it is sent, so that it is never one of the
+    client's default headers (whose repr httpx shows in full for a custom header name)."""
+
+    def __init__(self, header_name: str, value: str) -> None:
+        self._header_name = header_name
+        self._value = value
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        request.headers[self._header_name] = self._value
+        yield request
+
+    def __repr__(self) -> str:
+        return f"_HeaderAuth(header_name={self._header_name!r}, value=<redacted>)"
 
 
 @define
@@ -44,30 +62,40 @@ class Client:
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args", repr=False)
     _client: httpx.Client | None = field(default=None, init=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False)
+    _async_clients: dict[asyncio.AbstractEventLoop | None, httpx.AsyncClient] = field(
+        factory=dict, init=False, repr=False
+    )
+
+    def _built_async_clients(self) -> list[httpx.AsyncClient]:
+        built = list(self._async_clients.values())
+        return built if self._async_client is None else [*built, self._async_client]
 
     def with_headers(self, headers: dict[str, str]) -> "Client":
         """Get a new client matching this one with additional headers"""
         if self._client is not None:
             self._client.headers.update(headers)
-        if self._async_client is not None:
-            self._async_client.headers.update(headers)
+        for async_client in self._built_async_clients():
+            async_client.headers.update(headers)
         return evolve(self, headers={**self._headers, **headers})
 
     def with_cookies(self, cookies: dict[str, str]) -> "Client":
         """Get a new client matching this one with additional cookies"""
         if self._client is not None:
             self._client.cookies.update(cookies)
-        if self._async_client is not None:
-            self._async_client.cookies.update(cookies)
+        for async_client in self._built_async_clients():
+            async_client.cookies.update(cookies)
         return evolve(self, cookies={**self._cookies, **cookies})
 
     def with_timeout(self, timeout: httpx.Timeout) -> "Client":
         """Get a new client matching this one with a new timeout configuration"""
         if self._client is not None:
             self._client.timeout = timeout
-        if self._async_client is not None:
-            self._async_client.timeout = timeout
+        for async_client in self._built_async_clients():
+            async_client.timeout = timeout
         return evolve(self, timeout=timeout)
+
+    def _httpx_client_args(self) -> dict[str, Any]:
+        return self._httpx_args
 
     def set_httpx_client(self, client: httpx.Client) -> Self:
         """Manually set the underlying httpx.Client
@@ -87,7 +115,7 @@ class Client:
                 timeout=self._timeout,
                 verify=self._verify_ssl,
                 follow_redirects=self._follow_redirects,
-                **self._httpx_args,
+                **self._httpx_client_args(),
             )
         return self._client
 
@@ -104,23 +132,39 @@ class Client:
         """Manually set the underlying httpx.AsyncClient
 
         **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
+        It is then used from every event loop: one that holds connections must stay on one loop.
         """
         self._async_client = async_client
         return self
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
-        """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
-        if self._async_client is None:
-            self._async_client = httpx.AsyncClient(
+        """Get the httpx.AsyncClient of the running event loop, constructing it on first use there
+
+        Connections belong to the loop that opened them, so each loop gets its own client; those of
+        loops that have since closed are dropped. Called outside a loop, it returns one client kept
+        for that case. A client given to `set_async_httpx_client` is returned everywhere.
+        """
+        if self._async_client is not None:
+            return self._async_client
+        try:
+            loop: asyncio.AbstractEventLoop | None = asyncio.get_running_loop()
+        except RuntimeError:
+            loop = None
+        async_client = self._async_clients.get(loop)
+        if async_client is None:
+            for stale in [known for known in self._async_clients if known is not None and known.is_closed()]:
+                del self._async_clients[stale]
+            async_client = httpx.AsyncClient(
                 base_url=self._base_url,
                 cookies=self._cookies,
                 headers=self._headers,
                 timeout=self._timeout,
                 verify=self._verify_ssl,
                 follow_redirects=self._follow_redirects,
-                **self._httpx_args,
+                **self._httpx_client_args(),
             )
-        return self._async_client
+            self._async_clients[loop] = async_client
+        return async_client
 
     async def __aenter__(self) -> Self:
         """Enter a context manager for underlying httpx.AsyncClient—you cannot enter twice (see httpx docs)"""
@@ -174,35 +218,48 @@ class AuthenticatedClient:
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args", repr=False)
     _client: httpx.Client | None = field(default=None, init=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False)
+    _async_clients: dict[asyncio.AbstractEventLoop | None, httpx.AsyncClient] = field(
+        factory=dict, init=False, repr=False
+    )
 
     token: str = field(repr=False)
 
     prefix: str = "Bearer"
     auth_header_name: str = "Authorization"
 
+    def _built_async_clients(self) -> list[httpx.AsyncClient]:
+        built = list(self._async_clients.values())
+        return built if self._async_client is None else [*built, self._async_client]
+
     def with_headers(self, headers: dict[str, str]) -> "AuthenticatedClient":
         """Get a new client matching this one with additional headers"""
         if self._client is not None:
             self._client.headers.update(headers)
-        if self._async_client is not None:
-            self._async_client.headers.update(headers)
+        for async_client in self._built_async_clients():
+            async_client.headers.update(headers)
         return evolve(self, headers={**self._headers, **headers})
 
     def with_cookies(self, cookies: dict[str, str]) -> "AuthenticatedClient":
         """Get a new client matching this one with additional cookies"""
         if self._client is not None:
             self._client.cookies.update(cookies)
-        if self._async_client is not None:
-            self._async_client.cookies.update(cookies)
+        for async_client in self._built_async_clients():
+            async_client.cookies.update(cookies)
         return evolve(self, cookies={**self._cookies, **cookies})
 
     def with_timeout(self, timeout: httpx.Timeout) -> "AuthenticatedClient":
         """Get a new client matching this one with a new timeout configuration"""
         if self._client is not None:
             self._client.timeout = timeout
-        if self._async_client is not None:
-            self._async_client.timeout = timeout
+        for async_client in self._built_async_clients():
+            async_client.timeout = timeout
         return evolve(self, timeout=timeout)
+
+    def _httpx_client_args(self) -> dict[str, Any]:
+        if "auth" in self._httpx_args:
+            return self._httpx_args
+        value = f"{self.prefix} {self.token}" if self.prefix else self.token
+        return {"auth": _HeaderAuth(self.auth_header_name, value), **self._httpx_args}
 
     def set_httpx_client(self, client: httpx.Client) -> Self:
         """Manually set the underlying httpx.Client
@@ -215,7 +272,6 @@ class AuthenticatedClient:
     def get_httpx_client(self) -> httpx.Client:
         """Get the underlying httpx.Client, constructing a new one if not previously set"""
         if self._client is None:
-            self._headers[self.auth_header_name] = f"{self.prefix} {self.token}" if self.prefix else self.token
             self._client = httpx.Client(
                 base_url=self._base_url,
                 cookies=self._cookies,
@@ -223,7 +279,7 @@ class AuthenticatedClient:
                 timeout=self._timeout,
                 verify=self._verify_ssl,
                 follow_redirects=self._follow_redirects,
-                **self._httpx_args,
+                **self._httpx_client_args(),
             )
         return self._client
 
@@ -240,24 +296,39 @@ class AuthenticatedClient:
         """Manually set the underlying httpx.AsyncClient
 
         **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
+        It is then used from every event loop: one that holds connections must stay on one loop.
         """
         self._async_client = async_client
         return self
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
-        """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
-        if self._async_client is None:
-            self._headers[self.auth_header_name] = f"{self.prefix} {self.token}" if self.prefix else self.token
-            self._async_client = httpx.AsyncClient(
+        """Get the httpx.AsyncClient of the running event loop, constructing it on first use there
+
+        Connections belong to the loop that opened them, so each loop gets its own client; those of
+        loops that have since closed are dropped. Called outside a loop, it returns one client kept
+        for that case. A client given to `set_async_httpx_client` is returned everywhere.
+        """
+        if self._async_client is not None:
+            return self._async_client
+        try:
+            loop: asyncio.AbstractEventLoop | None = asyncio.get_running_loop()
+        except RuntimeError:
+            loop = None
+        async_client = self._async_clients.get(loop)
+        if async_client is None:
+            for stale in [known for known in self._async_clients if known is not None and known.is_closed()]:
+                del self._async_clients[stale]
+            async_client = httpx.AsyncClient(
                 base_url=self._base_url,
                 cookies=self._cookies,
                 headers=self._headers,
                 timeout=self._timeout,
                 verify=self._verify_ssl,
                 follow_redirects=self._follow_redirects,
-                **self._httpx_args,
+                **self._httpx_client_args(),
             )
-        return self._async_client
+            self._async_clients[loop] = async_client
+        return async_client
 
     async def __aenter__(self) -> Self:
         """Enter a context manager for underlying httpx.AsyncClient—you cannot enter twice (see httpx docs)"""

@@ -3,8 +3,9 @@
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
 from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from urllib.parse import urlsplit
 
-from attrs import define
+from attrs import define, field
 
 
 class Unset:
@@ -38,17 +39,39 @@ class File:
         return self.file_name, self.payload, self.mime_type
 
 
+def redact_url(value: object) -> str:
+    """The repr of a URL whose last path segment or query may be a credential (a session URL ends
+    in its session token, a pre-signed file URL carries its signature in the query): scheme, host
+    and the path up to its last segment, which is replaced, with any query, by `<redacted>`."""
+    if not isinstance(value, str):
+        return repr(value)
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname or ""
+        if parts.port is not None:
+            host += f":{parts.port}"
+    except ValueError:
+        return "'<redacted>'"
+    head, _, _ = parts.path.rstrip("/").rpartition("/")
+    origin = f"{parts.scheme}://{host}" if parts.scheme else ""
+    return repr(f"{origin}{head}/<redacted>")
+
+
 T = TypeVar("T")
 
 
 @define
 class Response(Generic[T]):
-    """A response from an endpoint"""
+    """A response from an endpoint
+
+    `content` (the raw body) and `headers` stay out of the repr: a raw body may carry a share or
+    session token that `parsed` hides.
+    """
 
     status_code: HTTPStatus
-    content: bytes
-    headers: MutableMapping[str, str]
+    content: bytes = field(repr=False)
+    headers: MutableMapping[str, str] = field(repr=False)
     parsed: T | None
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset", "redact_url"]

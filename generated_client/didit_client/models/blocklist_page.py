@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.blocklist_entry import BlocklistEntry
-
 
 T = TypeVar("T", bound="BlocklistPage")
 
@@ -47,8 +43,6 @@ class BlocklistPage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.blocklist_entry import BlocklistEntry  # noqa: PLC0415
-
         d = dict(src_dict)
         count = d.pop("count")
 
@@ -82,3 +76,7 @@ class BlocklistPage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, not inside its methods (see templates/model.py.jinja).
+from ..models.blocklist_entry import BlocklistEntry

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -10,19 +10,7 @@ from attrs import field as _attrs_field
 
 from ..models.feature import Feature
 from ..models.session_status import SessionStatus
-from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.aml_screening import AmlScreening
-    from ..models.business_document import BusinessDocument
-    from ..models.email_verification import EmailVerification
-    from ..models.ip_analysis import IpAnalysis
-    from ..models.key_person import KeyPerson
-    from ..models.phone_verification import PhoneVerification
-    from ..models.registry_check import RegistryCheck
-    from ..models.review import Review
-    from ..models.session_metadata import SessionMetadata
-
+from ..types import UNSET, Unset, redact_url
 
 T = TypeVar("T", bound="BusinessDecision")
 
@@ -47,13 +35,13 @@ class BusinessDecision:
             vendor_data (None | str | Unset):
             metadata (None | SessionMetadata | str | Unset): The session's metadata as stored: an object (002), a JSON
                 string (004), or null.
-            registry_checks (list[RegistryCheck] | Unset):
-            key_people (list[KeyPerson] | Unset):
-            documents (list[BusinessDocument] | Unset):
-            aml_screenings (list[AmlScreening] | Unset):
-            phone_verifications (list[PhoneVerification] | Unset):
-            email_verifications (list[EmailVerification] | Unset):
-            ip_analyses (list[IpAnalysis] | Unset):
+            registry_checks (list[RegistryCheck] | None | Unset):
+            key_people (list[KeyPerson] | None | Unset):
+            documents (list[BusinessDocument] | None | Unset):
+            aml_screenings (list[AmlScreening] | None | Unset):
+            phone_verifications (list[PhoneVerification] | None | Unset):
+            email_verifications (list[EmailVerification] | None | Unset):
+            ip_analyses (list[IpAnalysis] | None | Unset):
             reviews (list[Review] | Unset):
             shared_from_session (None | Unset | UUID):
             created_at (datetime.datetime | Unset):
@@ -64,18 +52,18 @@ class BusinessDecision:
     session_kind: Literal["business"]
     status: SessionStatus
     session_number: int | Unset = UNSET
-    session_url: None | str | Unset = UNSET
+    session_url: None | str | Unset = _attrs_field(repr=redact_url, default=UNSET)
     workflow_id: str | Unset = UNSET
     features: list[Feature] | Unset = UNSET
     vendor_data: None | str | Unset = UNSET
     metadata: None | SessionMetadata | str | Unset = UNSET
-    registry_checks: list[RegistryCheck] | Unset = UNSET
-    key_people: list[KeyPerson] | Unset = UNSET
-    documents: list[BusinessDocument] | Unset = UNSET
-    aml_screenings: list[AmlScreening] | Unset = UNSET
-    phone_verifications: list[PhoneVerification] | Unset = UNSET
-    email_verifications: list[EmailVerification] | Unset = UNSET
-    ip_analyses: list[IpAnalysis] | Unset = UNSET
+    registry_checks: list[RegistryCheck] | None | Unset = UNSET
+    key_people: list[KeyPerson] | None | Unset = UNSET
+    documents: list[BusinessDocument] | None | Unset = UNSET
+    aml_screenings: list[AmlScreening] | None | Unset = UNSET
+    phone_verifications: list[PhoneVerification] | None | Unset = UNSET
+    email_verifications: list[EmailVerification] | None | Unset = UNSET
+    ip_analyses: list[IpAnalysis] | None | Unset = UNSET
     reviews: list[Review] | Unset = UNSET
     shared_from_session: None | Unset | UUID = UNSET
     created_at: datetime.datetime | Unset = UNSET
@@ -83,8 +71,6 @@ class BusinessDecision:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.session_metadata import SessionMetadata  # noqa: PLC0415
-
         session_id = str(self.session_id)
 
         session_kind = self.session_kind
@@ -122,54 +108,89 @@ class BusinessDecision:
         else:
             metadata = self.metadata
 
-        registry_checks: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.registry_checks, Unset):
+        registry_checks: list[dict[str, Any]] | None | Unset
+        if isinstance(self.registry_checks, Unset):
+            registry_checks = UNSET
+        elif isinstance(self.registry_checks, list):
             registry_checks = []
-            for registry_checks_item_data in self.registry_checks:
-                registry_checks_item = registry_checks_item_data.to_dict()
-                registry_checks.append(registry_checks_item)
+            for registry_checks_type_0_item_data in self.registry_checks:
+                registry_checks_type_0_item = registry_checks_type_0_item_data.to_dict()
+                registry_checks.append(registry_checks_type_0_item)
 
-        key_people: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.key_people, Unset):
+        else:
+            registry_checks = self.registry_checks
+
+        key_people: list[dict[str, Any]] | None | Unset
+        if isinstance(self.key_people, Unset):
+            key_people = UNSET
+        elif isinstance(self.key_people, list):
             key_people = []
-            for key_people_item_data in self.key_people:
-                key_people_item = key_people_item_data.to_dict()
-                key_people.append(key_people_item)
+            for key_people_type_0_item_data in self.key_people:
+                key_people_type_0_item = key_people_type_0_item_data.to_dict()
+                key_people.append(key_people_type_0_item)
 
-        documents: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.documents, Unset):
+        else:
+            key_people = self.key_people
+
+        documents: list[dict[str, Any]] | None | Unset
+        if isinstance(self.documents, Unset):
+            documents = UNSET
+        elif isinstance(self.documents, list):
             documents = []
-            for documents_item_data in self.documents:
-                documents_item = documents_item_data.to_dict()
-                documents.append(documents_item)
+            for documents_type_0_item_data in self.documents:
+                documents_type_0_item = documents_type_0_item_data.to_dict()
+                documents.append(documents_type_0_item)
 
-        aml_screenings: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.aml_screenings, Unset):
+        else:
+            documents = self.documents
+
+        aml_screenings: list[dict[str, Any]] | None | Unset
+        if isinstance(self.aml_screenings, Unset):
+            aml_screenings = UNSET
+        elif isinstance(self.aml_screenings, list):
             aml_screenings = []
-            for aml_screenings_item_data in self.aml_screenings:
-                aml_screenings_item = aml_screenings_item_data.to_dict()
-                aml_screenings.append(aml_screenings_item)
+            for aml_screenings_type_0_item_data in self.aml_screenings:
+                aml_screenings_type_0_item = aml_screenings_type_0_item_data.to_dict()
+                aml_screenings.append(aml_screenings_type_0_item)
 
-        phone_verifications: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.phone_verifications, Unset):
+        else:
+            aml_screenings = self.aml_screenings
+
+        phone_verifications: list[dict[str, Any]] | None | Unset
+        if isinstance(self.phone_verifications, Unset):
+            phone_verifications = UNSET
+        elif isinstance(self.phone_verifications, list):
             phone_verifications = []
-            for phone_verifications_item_data in self.phone_verifications:
-                phone_verifications_item = phone_verifications_item_data.to_dict()
-                phone_verifications.append(phone_verifications_item)
+            for phone_verifications_type_0_item_data in self.phone_verifications:
+                phone_verifications_type_0_item = phone_verifications_type_0_item_data.to_dict()
+                phone_verifications.append(phone_verifications_type_0_item)
 
-        email_verifications: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.email_verifications, Unset):
+        else:
+            phone_verifications = self.phone_verifications
+
+        email_verifications: list[dict[str, Any]] | None | Unset
+        if isinstance(self.email_verifications, Unset):
+            email_verifications = UNSET
+        elif isinstance(self.email_verifications, list):
             email_verifications = []
-            for email_verifications_item_data in self.email_verifications:
-                email_verifications_item = email_verifications_item_data.to_dict()
-                email_verifications.append(email_verifications_item)
+            for email_verifications_type_0_item_data in self.email_verifications:
+                email_verifications_type_0_item = email_verifications_type_0_item_data.to_dict()
+                email_verifications.append(email_verifications_type_0_item)
 
-        ip_analyses: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.ip_analyses, Unset):
+        else:
+            email_verifications = self.email_verifications
+
+        ip_analyses: list[dict[str, Any]] | None | Unset
+        if isinstance(self.ip_analyses, Unset):
+            ip_analyses = UNSET
+        elif isinstance(self.ip_analyses, list):
             ip_analyses = []
-            for ip_analyses_item_data in self.ip_analyses:
-                ip_analyses_item = ip_analyses_item_data.to_dict()
-                ip_analyses.append(ip_analyses_item)
+            for ip_analyses_type_0_item_data in self.ip_analyses:
+                ip_analyses_type_0_item = ip_analyses_type_0_item_data.to_dict()
+                ip_analyses.append(ip_analyses_type_0_item)
+
+        else:
+            ip_analyses = self.ip_analyses
 
         reviews: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.reviews, Unset):
@@ -246,16 +267,6 @@ class BusinessDecision:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.aml_screening import AmlScreening  # noqa: PLC0415
-        from ..models.business_document import BusinessDocument  # noqa: PLC0415
-        from ..models.email_verification import EmailVerification  # noqa: PLC0415
-        from ..models.ip_analysis import IpAnalysis  # noqa: PLC0415
-        from ..models.key_person import KeyPerson  # noqa: PLC0415
-        from ..models.phone_verification import PhoneVerification  # noqa: PLC0415
-        from ..models.registry_check import RegistryCheck  # noqa: PLC0415
-        from ..models.review import Review  # noqa: PLC0415
-        from ..models.session_metadata import SessionMetadata  # noqa: PLC0415
-
         d = dict(src_dict)
         session_id = UUID(d.pop("session_id"))
 
@@ -313,68 +324,159 @@ class BusinessDecision:
 
         metadata = _parse_metadata(d.pop("metadata", UNSET))
 
-        _registry_checks = d.pop("registry_checks", UNSET)
-        registry_checks: list[RegistryCheck] | Unset = UNSET
-        if _registry_checks is not UNSET:
-            registry_checks = []
-            for registry_checks_item_data in _registry_checks:
-                registry_checks_item = RegistryCheck.from_dict(registry_checks_item_data)
+        def _parse_registry_checks(data: object) -> list[RegistryCheck] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                registry_checks_type_0 = []
+                _registry_checks_type_0 = data
+                for registry_checks_type_0_item_data in _registry_checks_type_0:
+                    registry_checks_type_0_item = RegistryCheck.from_dict(registry_checks_type_0_item_data)
 
-                registry_checks.append(registry_checks_item)
+                    registry_checks_type_0.append(registry_checks_type_0_item)
 
-        _key_people = d.pop("key_people", UNSET)
-        key_people: list[KeyPerson] | Unset = UNSET
-        if _key_people is not UNSET:
-            key_people = []
-            for key_people_item_data in _key_people:
-                key_people_item = KeyPerson.from_dict(key_people_item_data)
+                return registry_checks_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[RegistryCheck] | None | Unset, data)
 
-                key_people.append(key_people_item)
+        registry_checks = _parse_registry_checks(d.pop("registry_checks", UNSET))
 
-        _documents = d.pop("documents", UNSET)
-        documents: list[BusinessDocument] | Unset = UNSET
-        if _documents is not UNSET:
-            documents = []
-            for documents_item_data in _documents:
-                documents_item = BusinessDocument.from_dict(documents_item_data)
+        def _parse_key_people(data: object) -> list[KeyPerson] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                key_people_type_0 = []
+                _key_people_type_0 = data
+                for key_people_type_0_item_data in _key_people_type_0:
+                    key_people_type_0_item = KeyPerson.from_dict(key_people_type_0_item_data)
 
-                documents.append(documents_item)
+                    key_people_type_0.append(key_people_type_0_item)
 
-        _aml_screenings = d.pop("aml_screenings", UNSET)
-        aml_screenings: list[AmlScreening] | Unset = UNSET
-        if _aml_screenings is not UNSET:
-            aml_screenings = []
-            for aml_screenings_item_data in _aml_screenings:
-                aml_screenings_item = AmlScreening.from_dict(aml_screenings_item_data)
+                return key_people_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[KeyPerson] | None | Unset, data)
 
-                aml_screenings.append(aml_screenings_item)
+        key_people = _parse_key_people(d.pop("key_people", UNSET))
 
-        _phone_verifications = d.pop("phone_verifications", UNSET)
-        phone_verifications: list[PhoneVerification] | Unset = UNSET
-        if _phone_verifications is not UNSET:
-            phone_verifications = []
-            for phone_verifications_item_data in _phone_verifications:
-                phone_verifications_item = PhoneVerification.from_dict(phone_verifications_item_data)
+        def _parse_documents(data: object) -> list[BusinessDocument] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                documents_type_0 = []
+                _documents_type_0 = data
+                for documents_type_0_item_data in _documents_type_0:
+                    documents_type_0_item = BusinessDocument.from_dict(documents_type_0_item_data)
 
-                phone_verifications.append(phone_verifications_item)
+                    documents_type_0.append(documents_type_0_item)
 
-        _email_verifications = d.pop("email_verifications", UNSET)
-        email_verifications: list[EmailVerification] | Unset = UNSET
-        if _email_verifications is not UNSET:
-            email_verifications = []
-            for email_verifications_item_data in _email_verifications:
-                email_verifications_item = EmailVerification.from_dict(email_verifications_item_data)
+                return documents_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[BusinessDocument] | None | Unset, data)
 
-                email_verifications.append(email_verifications_item)
+        documents = _parse_documents(d.pop("documents", UNSET))
 
-        _ip_analyses = d.pop("ip_analyses", UNSET)
-        ip_analyses: list[IpAnalysis] | Unset = UNSET
-        if _ip_analyses is not UNSET:
-            ip_analyses = []
-            for ip_analyses_item_data in _ip_analyses:
-                ip_analyses_item = IpAnalysis.from_dict(ip_analyses_item_data)
+        def _parse_aml_screenings(data: object) -> list[AmlScreening] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                aml_screenings_type_0 = []
+                _aml_screenings_type_0 = data
+                for aml_screenings_type_0_item_data in _aml_screenings_type_0:
+                    aml_screenings_type_0_item = AmlScreening.from_dict(aml_screenings_type_0_item_data)
 
-                ip_analyses.append(ip_analyses_item)
+                    aml_screenings_type_0.append(aml_screenings_type_0_item)
+
+                return aml_screenings_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[AmlScreening] | None | Unset, data)
+
+        aml_screenings = _parse_aml_screenings(d.pop("aml_screenings", UNSET))
+
+        def _parse_phone_verifications(data: object) -> list[PhoneVerification] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                phone_verifications_type_0 = []
+                _phone_verifications_type_0 = data
+                for phone_verifications_type_0_item_data in _phone_verifications_type_0:
+                    phone_verifications_type_0_item = PhoneVerification.from_dict(phone_verifications_type_0_item_data)
+
+                    phone_verifications_type_0.append(phone_verifications_type_0_item)
+
+                return phone_verifications_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[PhoneVerification] | None | Unset, data)
+
+        phone_verifications = _parse_phone_verifications(d.pop("phone_verifications", UNSET))
+
+        def _parse_email_verifications(data: object) -> list[EmailVerification] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                email_verifications_type_0 = []
+                _email_verifications_type_0 = data
+                for email_verifications_type_0_item_data in _email_verifications_type_0:
+                    email_verifications_type_0_item = EmailVerification.from_dict(email_verifications_type_0_item_data)
+
+                    email_verifications_type_0.append(email_verifications_type_0_item)
+
+                return email_verifications_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[EmailVerification] | None | Unset, data)
+
+        email_verifications = _parse_email_verifications(d.pop("email_verifications", UNSET))
+
+        def _parse_ip_analyses(data: object) -> list[IpAnalysis] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                ip_analyses_type_0 = []
+                _ip_analyses_type_0 = data
+                for ip_analyses_type_0_item_data in _ip_analyses_type_0:
+                    ip_analyses_type_0_item = IpAnalysis.from_dict(ip_analyses_type_0_item_data)
+
+                    ip_analyses_type_0.append(ip_analyses_type_0_item)
+
+                return ip_analyses_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[IpAnalysis] | None | Unset, data)
+
+        ip_analyses = _parse_ip_analyses(d.pop("ip_analyses", UNSET))
 
         _reviews = d.pop("reviews", UNSET)
         reviews: list[Review] | Unset = UNSET
@@ -467,3 +569,15 @@ class BusinessDecision:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, not inside its methods (see templates/model.py.jinja).
+from ..models.aml_screening import AmlScreening
+from ..models.business_document import BusinessDocument
+from ..models.email_verification import EmailVerification
+from ..models.ip_analysis import IpAnalysis
+from ..models.key_person import KeyPerson
+from ..models.phone_verification import PhoneVerification
+from ..models.registry_check import RegistryCheck
+from ..models.review import Review
+from ..models.session_metadata import SessionMetadata

@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.iso_639_language import Iso639Language
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ContactDetails")
@@ -20,13 +21,16 @@ class ContactDetails:
 
         Attributes:
             email (str | Unset): The user's e-mail address, for notifications and the e-mail verification step.
-            email_lang (str | Unset): An ISO 639-1 language code, e.g. `en`.
+            email_lang (Iso639Language | Unset): A language of the verification UI and its e-mails. 002 and 004 say ISO
+                639-1 (`en`);
+                Didit's published OpenAPI lists the 54 languages the service has, among them region tags
+                (`pt-BR`, `zh-CN`, `zh-TW`) and `cnr` (Montenegrin).
             phone (str | Unset): A phone number in E.164 format, e.g. `+14155552671`.
             send_notification_emails (bool | Unset): Send status update e-mails (004). Default: False.
     """
 
     email: str | Unset = UNSET
-    email_lang: str | Unset = UNSET
+    email_lang: Iso639Language | Unset = UNSET
     phone: str | Unset = UNSET
     send_notification_emails: bool | Unset = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -34,7 +38,9 @@ class ContactDetails:
     def to_dict(self) -> dict[str, Any]:
         email = self.email
 
-        email_lang = self.email_lang
+        email_lang: str | Unset = UNSET
+        if not isinstance(self.email_lang, Unset):
+            email_lang = self.email_lang.value
 
         phone = self.phone
 
@@ -59,7 +65,12 @@ class ContactDetails:
         d = dict(src_dict)
         email = d.pop("email", UNSET)
 
-        email_lang = d.pop("email_lang", UNSET)
+        _email_lang = d.pop("email_lang", UNSET)
+        email_lang: Iso639Language | Unset
+        if isinstance(_email_lang, Unset):
+            email_lang = UNSET
+        else:
+            email_lang = Iso639Language.decode(_email_lang)
 
         phone = d.pop("phone", UNSET)
 

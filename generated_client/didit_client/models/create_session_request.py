@@ -1,20 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.callback_method import CallbackMethod
+from ..models.iso_639_language import Iso639Language
+from ..models.sandbox_scenario import SandboxScenario
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.contact_details import ContactDetails
-    from ..models.expected_details import ExpectedDetails
-    from ..models.session_metadata import SessionMetadata
-
 
 T = TypeVar("T", bound="CreateSessionRequest")
 
@@ -30,7 +26,10 @@ class CreateSessionRequest:
         callback_method (CallbackMethod | Unset): Which device handles the redirect to `callback` (004).
         metadata (SessionMetadata | str | Unset): Custom data stored with the session; an object (002) or a JSON string
             (004).
-        language (str | Unset): An ISO 639-1 language code, e.g. `en`.
+        language (Iso639Language | Unset): A language of the verification UI and its e-mails. 002 and 004 say ISO 639-1
+            (`en`);
+            Didit's published OpenAPI lists the 54 languages the service has, among them region tags
+            (`pt-BR`, `zh-CN`, `zh-TW`) and `cnr` (Montenegrin).
         contact_details (ContactDetails | Unset): User contact information (002, 004). The field sets differ:
             `email_lang` is only in 002,
             `send_notification_emails` only in 004; `email` and `phone` are in both. The captured
@@ -39,9 +38,17 @@ class CreateSessionRequest:
         expected_details (ExpectedDetails | Unset): Details cross-validated against the data extracted during
             verification; mismatches raise
             warnings (002, 004). `country` and `address` are only in 002.
-        portrait_image (str | Unset): Base64 reference portrait for Biometric Authentication workflows, at most 1 MB
+        portrait_image (str | Unset): Base64 reference portrait for Biometric Authentication workflows: at most 1 MB
             decoded
-            (004), hence at most 1,398,104 characters (padded base64: a multiple of 4).
+            in 004, at most 2 MB (JPEG, PNG, WebP or TIFF) in Didit's published OpenAPI, which is
+            what is accepted here: at most 2,796,204 characters (padded base64, a multiple of 4).
+            Without it, the live service uses the stored face of the `vendor_data` user.
+        sandbox_scenario (SandboxScenario | Unset): A sandbox scenario: the outcome a sandbox session plays out (the 16
+            slugs of Didit's help
+            centre, 2026-08-31). `approve` ends Approved; each `decline_*` ends Declined with the
+            warning its name says; each `review_*` ends In Review. Didit's published OpenAPI names six
+            more (`lookup_*`, `wallet_*`) in prose for flows outside this catalogue; they are not
+            listed here.
     """
 
     workflow_id: UUID
@@ -49,15 +56,14 @@ class CreateSessionRequest:
     callback: str | Unset = UNSET
     callback_method: CallbackMethod | Unset = UNSET
     metadata: SessionMetadata | str | Unset = UNSET
-    language: str | Unset = UNSET
+    language: Iso639Language | Unset = UNSET
     contact_details: ContactDetails | Unset = UNSET
     expected_details: ExpectedDetails | Unset = UNSET
     portrait_image: str | Unset = UNSET
+    sandbox_scenario: SandboxScenario | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.session_metadata import SessionMetadata  # noqa: PLC0415
-
         workflow_id = str(self.workflow_id)
 
         vendor_data = self.vendor_data
@@ -76,7 +82,9 @@ class CreateSessionRequest:
         else:
             metadata = self.metadata
 
-        language = self.language
+        language: str | Unset = UNSET
+        if not isinstance(self.language, Unset):
+            language = self.language.value
 
         contact_details: dict[str, Any] | Unset = UNSET
         if not isinstance(self.contact_details, Unset):
@@ -87,6 +95,10 @@ class CreateSessionRequest:
             expected_details = self.expected_details.to_dict()
 
         portrait_image = self.portrait_image
+
+        sandbox_scenario: str | Unset = UNSET
+        if not isinstance(self.sandbox_scenario, Unset):
+            sandbox_scenario = self.sandbox_scenario.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -111,15 +123,13 @@ class CreateSessionRequest:
             field_dict["expected_details"] = expected_details
         if portrait_image is not UNSET:
             field_dict["portrait_image"] = portrait_image
+        if sandbox_scenario is not UNSET:
+            field_dict["sandbox_scenario"] = sandbox_scenario
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.contact_details import ContactDetails  # noqa: PLC0415
-        from ..models.expected_details import ExpectedDetails  # noqa: PLC0415
-        from ..models.session_metadata import SessionMetadata  # noqa: PLC0415
-
         d = dict(src_dict)
         workflow_id = UUID(d.pop("workflow_id"))
 
@@ -149,7 +159,12 @@ class CreateSessionRequest:
 
         metadata = _parse_metadata(d.pop("metadata", UNSET))
 
-        language = d.pop("language", UNSET)
+        _language = d.pop("language", UNSET)
+        language: Iso639Language | Unset
+        if isinstance(_language, Unset):
+            language = UNSET
+        else:
+            language = Iso639Language.decode(_language)
 
         _contact_details = d.pop("contact_details", UNSET)
         contact_details: ContactDetails | Unset
@@ -167,6 +182,13 @@ class CreateSessionRequest:
 
         portrait_image = d.pop("portrait_image", UNSET)
 
+        _sandbox_scenario = d.pop("sandbox_scenario", UNSET)
+        sandbox_scenario: SandboxScenario | Unset
+        if isinstance(_sandbox_scenario, Unset):
+            sandbox_scenario = UNSET
+        else:
+            sandbox_scenario = SandboxScenario.decode(_sandbox_scenario)
+
         create_session_request = cls(
             workflow_id=workflow_id,
             vendor_data=vendor_data,
@@ -177,6 +199,7 @@ class CreateSessionRequest:
             contact_details=contact_details,
             expected_details=expected_details,
             portrait_image=portrait_image,
+            sandbox_scenario=sandbox_scenario,
         )
 
         create_session_request.additional_properties = d
@@ -197,3 +220,9 @@ class CreateSessionRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, not inside its methods (see templates/model.py.jinja).
+from ..models.contact_details import ContactDetails
+from ..models.expected_details import ExpectedDetails
+from ..models.session_metadata import SessionMetadata

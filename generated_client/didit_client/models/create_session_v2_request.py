@@ -1,19 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.contact_details import ContactDetails
-    from ..models.expected_details import ExpectedDetails
-    from ..models.session_metadata import SessionMetadata
-
 
 T = TypeVar("T", bound="CreateSessionV2Request")
 
@@ -86,10 +80,6 @@ class CreateSessionV2Request:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.contact_details import ContactDetails  # noqa: PLC0415
-        from ..models.expected_details import ExpectedDetails  # noqa: PLC0415
-        from ..models.session_metadata import SessionMetadata  # noqa: PLC0415
-
         d = dict(src_dict)
         workflow_id = UUID(d.pop("workflow_id"))
 
@@ -145,3 +135,9 @@ class CreateSessionV2Request:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, not inside its methods (see templates/model.py.jinja).
+from ..models.contact_details import ContactDetails
+from ..models.expected_details import ExpectedDetails
+from ..models.session_metadata import SessionMetadata

@@ -1,18 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.session_status import SessionStatus
-from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.session_metadata import SessionMetadata
-
+from ..types import UNSET, Unset, redact_url
 
 T = TypeVar("T", bound="CreatedSession")
 
@@ -35,23 +31,24 @@ class CreatedSession:
         vendor_data (None | str | Unset):
         metadata (None | SessionMetadata | str | Unset): The session's metadata as stored: an object (002), a JSON
             string (004), or null.
+        workflow_version (int | Unset): The published version of the workflow the session is pinned to (Didit's
+            published OpenAPI).
         callback (None | str | Unset):
     """
 
     session_id: UUID
     session_number: int
     session_token: str = _attrs_field(repr=False)
-    url: str
+    url: str = _attrs_field(repr=redact_url)
     status: SessionStatus
     workflow_id: UUID
     vendor_data: None | str | Unset = UNSET
     metadata: None | SessionMetadata | str | Unset = UNSET
+    workflow_version: int | Unset = UNSET
     callback: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.session_metadata import SessionMetadata  # noqa: PLC0415
-
         session_id = str(self.session_id)
 
         session_number = self.session_number
@@ -78,6 +75,8 @@ class CreatedSession:
         else:
             metadata = self.metadata
 
+        workflow_version = self.workflow_version
+
         callback: None | str | Unset
         if isinstance(self.callback, Unset):
             callback = UNSET
@@ -100,6 +99,8 @@ class CreatedSession:
             field_dict["vendor_data"] = vendor_data
         if metadata is not UNSET:
             field_dict["metadata"] = metadata
+        if workflow_version is not UNSET:
+            field_dict["workflow_version"] = workflow_version
         if callback is not UNSET:
             field_dict["callback"] = callback
 
@@ -107,8 +108,6 @@ class CreatedSession:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.session_metadata import SessionMetadata  # noqa: PLC0415
-
         d = dict(src_dict)
         session_id = UUID(d.pop("session_id"))
 
@@ -148,6 +147,8 @@ class CreatedSession:
 
         metadata = _parse_metadata(d.pop("metadata", UNSET))
 
+        workflow_version = d.pop("workflow_version", UNSET)
+
         def _parse_callback(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -166,6 +167,7 @@ class CreatedSession:
             workflow_id=workflow_id,
             vendor_data=vendor_data,
             metadata=metadata,
+            workflow_version=workflow_version,
             callback=callback,
         )
 
@@ -187,3 +189,7 @@ class CreatedSession:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, not inside its methods (see templates/model.py.jinja).
+from ..models.session_metadata import SessionMetadata

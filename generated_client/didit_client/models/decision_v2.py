@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -10,24 +10,7 @@ from attrs import field as _attrs_field
 
 from ..models.feature import Feature
 from ..models.session_status import SessionStatus
-from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.aml_screening import AmlScreening
-    from ..models.contact_details import ContactDetails
-    from ..models.database_validation import DatabaseValidation
-    from ..models.email_verification import EmailVerification
-    from ..models.expected_details import ExpectedDetails
-    from ..models.face_match import FaceMatch
-    from ..models.id_verification import IdVerification
-    from ..models.ip_analysis import IpAnalysis
-    from ..models.liveness_check import LivenessCheck
-    from ..models.nfc_verification import NfcVerification
-    from ..models.phone_verification import PhoneVerification
-    from ..models.poa_verification import PoaVerification
-    from ..models.review import Review
-    from ..models.session_metadata import SessionMetadata
-
+from ..types import UNSET, Unset, redact_url
 
 T = TypeVar("T", bound="DecisionV2")
 
@@ -76,7 +59,7 @@ class DecisionV2:
     session_id: UUID
     status: SessionStatus
     session_number: int | Unset = UNSET
-    session_url: None | str | Unset = UNSET
+    session_url: None | str | Unset = _attrs_field(repr=redact_url, default=UNSET)
     workflow_id: str | Unset = UNSET
     features: list[Feature] | Unset = UNSET
     vendor_data: None | str | Unset = UNSET
@@ -101,20 +84,6 @@ class DecisionV2:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.aml_screening import AmlScreening  # noqa: PLC0415
-        from ..models.contact_details import ContactDetails  # noqa: PLC0415
-        from ..models.database_validation import DatabaseValidation  # noqa: PLC0415
-        from ..models.email_verification import EmailVerification  # noqa: PLC0415
-        from ..models.expected_details import ExpectedDetails  # noqa: PLC0415
-        from ..models.face_match import FaceMatch  # noqa: PLC0415
-        from ..models.id_verification import IdVerification  # noqa: PLC0415
-        from ..models.ip_analysis import IpAnalysis  # noqa: PLC0415
-        from ..models.liveness_check import LivenessCheck  # noqa: PLC0415
-        from ..models.nfc_verification import NfcVerification  # noqa: PLC0415
-        from ..models.phone_verification import PhoneVerification  # noqa: PLC0415
-        from ..models.poa_verification import PoaVerification  # noqa: PLC0415
-        from ..models.session_metadata import SessionMetadata  # noqa: PLC0415
-
         session_id = str(self.session_id)
 
         status = self.status.value
@@ -338,21 +307,6 @@ class DecisionV2:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.aml_screening import AmlScreening  # noqa: PLC0415
-        from ..models.contact_details import ContactDetails  # noqa: PLC0415
-        from ..models.database_validation import DatabaseValidation  # noqa: PLC0415
-        from ..models.email_verification import EmailVerification  # noqa: PLC0415
-        from ..models.expected_details import ExpectedDetails  # noqa: PLC0415
-        from ..models.face_match import FaceMatch  # noqa: PLC0415
-        from ..models.id_verification import IdVerification  # noqa: PLC0415
-        from ..models.ip_analysis import IpAnalysis  # noqa: PLC0415
-        from ..models.liveness_check import LivenessCheck  # noqa: PLC0415
-        from ..models.nfc_verification import NfcVerification  # noqa: PLC0415
-        from ..models.phone_verification import PhoneVerification  # noqa: PLC0415
-        from ..models.poa_verification import PoaVerification  # noqa: PLC0415
-        from ..models.review import Review  # noqa: PLC0415
-        from ..models.session_metadata import SessionMetadata  # noqa: PLC0415
-
         d = dict(src_dict)
         session_id = UUID(d.pop("session_id"))
 
@@ -715,3 +669,20 @@ class DecisionV2:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, not inside its methods (see templates/model.py.jinja).
+from ..models.aml_screening import AmlScreening
+from ..models.contact_details import ContactDetails
+from ..models.database_validation import DatabaseValidation
+from ..models.email_verification import EmailVerification
+from ..models.expected_details import ExpectedDetails
+from ..models.face_match import FaceMatch
+from ..models.id_verification import IdVerification
+from ..models.ip_analysis import IpAnalysis
+from ..models.liveness_check import LivenessCheck
+from ..models.nfc_verification import NfcVerification
+from ..models.phone_verification import PhoneVerification
+from ..models.poa_verification import PoaVerification
+from ..models.review import Review
+from ..models.session_metadata import SessionMetadata

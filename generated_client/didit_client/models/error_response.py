@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -11,18 +11,23 @@ T = TypeVar("T", bound="ErrorResponse")
 
 @_attrs_define
 class ErrorResponse:
-    """The one error body of every 4xx (002's example: `{"detail": "You need to have a paid plan to
-    perform this workflow."}`; 004's generic error table).
+    """An error about the request as a whole (002's example: `{"detail": "You need to have a paid
+    plan to perform this workflow."}`; 004's generic error table).
 
         Attributes:
-            detail (str): What went wrong, for a person to read.
+            detail (list[str] | str): What went wrong, for a person to read; a list of such messages in some live answers.
     """
 
-    detail: str
+    detail: list[str] | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        detail = self.detail
+        detail: list[str] | str
+        if isinstance(self.detail, list):
+            detail = self.detail
+
+        else:
+            detail = self.detail
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -37,7 +42,19 @@ class ErrorResponse:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        detail = d.pop("detail")
+
+        def _parse_detail(data: object) -> list[str] | str:
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                detail_type_1 = cast(list[str], data)
+
+                return detail_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | str, data)
+
+        detail = _parse_detail(d.pop("detail"))
 
         error_response = cls(
             detail=detail,

@@ -2,19 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.feature_status import FeatureStatus
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.id_verification_extra_fields import IdVerificationExtraFields
-    from ..models.parsed_address import ParsedAddress
-    from ..models.risk_warning import RiskWarning
-
 
 T = TypeVar("T", bound="IdVerification")
 
@@ -89,8 +83,6 @@ class IdVerification:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.parsed_address import ParsedAddress  # noqa: PLC0415
-
         status = self.status.value
 
         document_type: None | str | Unset
@@ -342,10 +334,6 @@ class IdVerification:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.id_verification_extra_fields import IdVerificationExtraFields  # noqa: PLC0415
-        from ..models.parsed_address import ParsedAddress  # noqa: PLC0415
-        from ..models.risk_warning import RiskWarning  # noqa: PLC0415
-
         d = dict(src_dict)
         status = FeatureStatus.decode(d.pop("status"))
 
@@ -684,3 +672,9 @@ class IdVerification:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, not inside its methods (see templates/model.py.jinja).
+from ..models.id_verification_extra_fields import IdVerificationExtraFields
+from ..models.parsed_address import ParsedAddress
+from ..models.risk_warning import RiskWarning

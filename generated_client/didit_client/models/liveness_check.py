@@ -1,17 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.feature_status import FeatureStatus
-from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.risk_warning import RiskWarning
-
+from ..types import UNSET, Unset, redact_url
 
 T = TypeVar("T", bound="LivenessCheck")
 
@@ -34,7 +30,7 @@ class LivenessCheck:
     method: None | str | Unset = UNSET
     score: float | None | Unset = UNSET
     reference_image: None | str | Unset = UNSET
-    video_url: None | str | Unset = UNSET
+    video_url: None | str | Unset = _attrs_field(repr=redact_url, default=UNSET)
     age_estimation: float | None | Unset = UNSET
     warnings: list[RiskWarning] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -103,8 +99,6 @@ class LivenessCheck:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.risk_warning import RiskWarning  # noqa: PLC0415
-
         d = dict(src_dict)
         status = FeatureStatus.decode(d.pop("status"))
 
@@ -190,3 +184,7 @@ class LivenessCheck:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, not inside its methods (see templates/model.py.jinja).
+from ..models.risk_warning import RiskWarning

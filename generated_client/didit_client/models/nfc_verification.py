@@ -1,19 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.feature_status import FeatureStatus
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.nfc_verification_authenticity import NfcVerificationAuthenticity
-    from ..models.nfc_verification_chip_data import NfcVerificationChipData
-    from ..models.risk_warning import RiskWarning
-
 
 T = TypeVar("T", bound="NfcVerification")
 
@@ -91,10 +85,6 @@ class NfcVerification:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.nfc_verification_authenticity import NfcVerificationAuthenticity  # noqa: PLC0415
-        from ..models.nfc_verification_chip_data import NfcVerificationChipData  # noqa: PLC0415
-        from ..models.risk_warning import RiskWarning  # noqa: PLC0415
-
         d = dict(src_dict)
         status = FeatureStatus.decode(d.pop("status"))
 
@@ -166,3 +156,9 @@ class NfcVerification:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, not inside its methods (see templates/model.py.jinja).
+from ..models.nfc_verification_authenticity import NfcVerificationAuthenticity
+from ..models.nfc_verification_chip_data import NfcVerificationChipData
+from ..models.risk_warning import RiskWarning

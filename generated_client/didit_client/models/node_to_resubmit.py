@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.resubmittable_feature import ResubmittableFeature
+
 T = TypeVar("T", bound="NodeToResubmit")
 
 
@@ -15,17 +17,21 @@ class NodeToResubmit:
 
     Attributes:
         node_id (str):
-        feature (str):
+        feature (ResubmittableFeature): A step `nodes_to_resubmit` can name (Didit's published OpenAPI).
+            `ID_VERIFICATION`, `POA`,
+            `PHONE` and `EMAIL` are aliases of `OCR`, `PROOF_OF_ADDRESS`, `PHONE_VERIFICATION` and
+            `EMAIL_VERIFICATION`; `KYB_REGISTRY`, `KYB_KEY_PEOPLE` and `KYB` pass the schema but can
+            never be resubmitted (400).
     """
 
     node_id: str
-    feature: str
+    feature: ResubmittableFeature
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         node_id = self.node_id
 
-        feature = self.feature
+        feature = self.feature.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -43,7 +49,7 @@ class NodeToResubmit:
         d = dict(src_dict)
         node_id = d.pop("node_id")
 
-        feature = d.pop("feature")
+        feature = ResubmittableFeature.decode(d.pop("feature"))
 
         node_to_resubmit = cls(
             node_id=node_id,

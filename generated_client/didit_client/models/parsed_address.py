@@ -1,17 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.parsed_address_raw_results import ParsedAddressRawResults
-
 
 T = TypeVar("T", bound="ParsedAddress")
 
@@ -120,8 +116,6 @@ class ParsedAddress:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.parsed_address_raw_results import ParsedAddressRawResults  # noqa: PLC0415
-
         d = dict(src_dict)
         _id = d.pop("id", UNSET)
         id: UUID | Unset
@@ -230,3 +224,7 @@ class ParsedAddress:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, not inside its methods (see templates/model.py.jinja).
+from ..models.parsed_address_raw_results import ParsedAddressRawResults

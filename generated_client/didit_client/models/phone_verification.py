@@ -2,17 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.feature_status import FeatureStatus
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.risk_warning import RiskWarning
-
 
 T = TypeVar("T", bound="PhoneVerification")
 
@@ -106,8 +102,6 @@ class PhoneVerification:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.risk_warning import RiskWarning  # noqa: PLC0415
-
         d = dict(src_dict)
         status = FeatureStatus.decode(d.pop("status"))
 
@@ -201,3 +195,7 @@ class PhoneVerification:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, not inside its methods (see templates/model.py.jinja).
+from ..models.risk_warning import RiskWarning

@@ -2,18 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.feature_status import FeatureStatus
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.parsed_address import ParsedAddress
-    from ..models.risk_warning import RiskWarning
-
 
 T = TypeVar("T", bound="PoaVerification")
 
@@ -44,8 +39,6 @@ class PoaVerification:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.parsed_address import ParsedAddress  # noqa: PLC0415
-
         status = self.status.value
 
         document_type: None | str | Unset
@@ -121,9 +114,6 @@ class PoaVerification:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.parsed_address import ParsedAddress  # noqa: PLC0415
-        from ..models.risk_warning import RiskWarning  # noqa: PLC0415
-
         d = dict(src_dict)
         status = FeatureStatus.decode(d.pop("status"))
 
@@ -235,3 +225,8 @@ class PoaVerification:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, not inside its methods (see templates/model.py.jinja).
+from ..models.parsed_address import ParsedAddress
+from ..models.risk_warning import RiskWarning

@@ -1,17 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.warning_log_type import WarningLogType
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.risk_warning_additional_data import RiskWarningAdditionalData
-
 
 T = TypeVar("T", bound="RiskWarning")
 
@@ -36,8 +32,6 @@ class RiskWarning:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.risk_warning_additional_data import RiskWarningAdditionalData  # noqa: PLC0415
-
         risk = self.risk
 
         additional_data: dict[str, Any] | None | Unset
@@ -76,8 +70,6 @@ class RiskWarning:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.risk_warning_additional_data import RiskWarningAdditionalData  # noqa: PLC0415
-
         d = dict(src_dict)
         risk = d.pop("risk")
 
@@ -135,3 +127,7 @@ class RiskWarning:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, not inside its methods (see templates/model.py.jinja).
+from ..models.risk_warning_additional_data import RiskWarningAdditionalData

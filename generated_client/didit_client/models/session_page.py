@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.session_summary import SessionSummary
-
 
 T = TypeVar("T", bound="SessionPage")
 
@@ -59,8 +55,6 @@ class SessionPage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.session_summary import SessionSummary  # noqa: PLC0415
-
         d = dict(src_dict)
         count = d.pop("count")
 
@@ -110,3 +104,7 @@ class SessionPage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, not inside its methods (see templates/model.py.jinja).
+from ..models.session_summary import SessionSummary

@@ -15,15 +15,16 @@ T = TypeVar("T", bound="SessionStatusUpdate")
 
 @_attrs_define
 class SessionStatusUpdate:
-    """The outcome of `update-status`; 004 shows no body, so every field is optional.
+    """The outcome of `update-status`; 004 shows no body and Didit's published OpenAPI only
+    `session_id`, so every field is optional.
 
-    Attributes:
-        session_id (UUID | Unset):
-        status (SessionStatus | Unset): A session's status. 004's table lists `Not Started`, `In Progress`, `In Review`,
-            `Approved`,
-            `Declined`, `Abandoned`, `Expired` (after 7 days by default) and `Resubmitted`; the live
-            service also returns `Kyc Expired` and `Awaiting User`. 003 and 001 write statuses in upper
-            snake case in prose (`APPROVED`, `IN_REVIEW`); every example on the wire uses these spellings.
+        Attributes:
+            session_id (UUID | Unset):
+            status (SessionStatus | Unset): A session's status. 004's table lists `Not Started`, `In Progress`, `In Review`,
+                `Approved`,
+                `Declined`, `Abandoned`, `Expired` (after 7 days by default) and `Resubmitted`; the live
+                service also returns `Kyc Expired` and `Awaiting User`. 003 and 001 write statuses in upper
+                snake case in prose (`APPROVED`, `IN_REVIEW`); every example on the wire uses these spellings.
     """
 
     session_id: UUID | Unset = UNSET

@@ -1,17 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.new_session_status import NewSessionStatus
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.node_to_resubmit import NodeToResubmit
-
 
 T = TypeVar("T", bound="UpdateSessionStatusRequest")
 
@@ -25,8 +21,12 @@ class UpdateSessionStatusRequest:
         comment (str | Unset): Reason for the change.
         send_email (bool | Unset): Send the user an e-mail about the change. Default: False.
         email_address (str | Unset): Where to send it; required when `send_email` is true.
-        email_language (str | Unset): An ISO 639-1 language code, e.g. `en`. Default: 'en'.
-        nodes_to_resubmit (list[NodeToResubmit] | Unset): For `Resubmitted`, the steps to send back.
+        email_language (str | Unset): Language of the e-mail (004: ISO 639-1). Didit's published OpenAPI takes any
+            string and
+            writes in English when it has no such language.
+             Default: 'en'.
+        nodes_to_resubmit (list[NodeToResubmit] | Unset): For `Resubmitted`, the steps to send back (ignored for the
+            other statuses).
     """
 
     new_status: NewSessionStatus
@@ -77,8 +77,6 @@ class UpdateSessionStatusRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.node_to_resubmit import NodeToResubmit  # noqa: PLC0415
-
         d = dict(src_dict)
         new_status = NewSessionStatus.decode(d.pop("new_status"))
 
@@ -126,3 +124,7 @@ class UpdateSessionStatusRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, not inside its methods (see templates/model.py.jinja).
+from ..models.node_to_resubmit import NodeToResubmit

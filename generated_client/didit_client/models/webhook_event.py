@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -11,12 +11,6 @@ from ..models.session_kind import SessionKind
 from ..models.session_status import SessionStatus
 from ..models.webhook_type import WebhookType
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.business_decision import BusinessDecision
-    from ..models.decision_v3 import DecisionV3
-    from ..models.session_metadata import SessionMetadata
-
 
 T = TypeVar("T", bound="WebhookEvent")
 
@@ -59,9 +53,6 @@ class WebhookEvent:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.business_decision import BusinessDecision  # noqa: PLC0415
-        from ..models.session_metadata import SessionMetadata  # noqa: PLC0415
-
         webhook_type = self.webhook_type.value
 
         session_id = str(self.session_id)
@@ -127,10 +118,6 @@ class WebhookEvent:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.business_decision import BusinessDecision  # noqa: PLC0415
-        from ..models.decision_v3 import DecisionV3  # noqa: PLC0415
-        from ..models.session_metadata import SessionMetadata  # noqa: PLC0415
-
         d = dict(src_dict)
         webhook_type = WebhookType.decode(d.pop("webhook_type"))
 
@@ -227,3 +214,9 @@ class WebhookEvent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, not inside its methods (see templates/model.py.jinja).
+from ..models.business_decision import BusinessDecision
+from ..models.decision_v3 import DecisionV3
+from ..models.session_metadata import SessionMetadata

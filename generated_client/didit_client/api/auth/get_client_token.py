@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.client_token import ClientToken
 from ...models.client_token_request import ClientTokenRequest
 from ...models.error_response import ErrorResponse
+from ...models.field_errors import FieldErrors
 from ...types import Response
 
 
@@ -31,26 +32,107 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ClientToken | ErrorResponse | None:
+) -> ClientToken | ErrorResponse | FieldErrors | list[str] | None:
     if response.status_code == 200:
         response_200 = ClientToken.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        try:
 
-        return response_400
+            def _parse_response_400(data: object) -> ErrorResponse | FieldErrors | list[str]:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                    return componentsschemas_error_body_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_1 = FieldErrors.from_dict(data)
+
+                    return componentsschemas_error_body_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_error_body_type_2 = cast(list[str], data)
+
+                return componentsschemas_error_body_type_2
+
+            response_400 = _parse_response_400(response.json())
+
+            return response_400
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        try:
 
-        return response_401
+            def _parse_response_401(data: object) -> ErrorResponse | FieldErrors | list[str]:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                    return componentsschemas_error_body_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_1 = FieldErrors.from_dict(data)
+
+                    return componentsschemas_error_body_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_error_body_type_2 = cast(list[str], data)
+
+                return componentsschemas_error_body_type_2
+
+            response_401 = _parse_response_401(response.json())
+
+            return response_401
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
+        try:
 
-        return response_429
+            def _parse_response_429(data: object) -> ErrorResponse | FieldErrors | list[str]:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                    return componentsschemas_error_body_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_1 = FieldErrors.from_dict(data)
+
+                    return componentsschemas_error_body_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_error_body_type_2 = cast(list[str], data)
+
+                return componentsschemas_error_body_type_2
+
+            response_429 = _parse_response_429(response.json())
+
+            return response_429
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -60,7 +142,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ClientToken | ErrorResponse]:
+) -> Response[ClientToken | ErrorResponse | FieldErrors | list[str]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -73,7 +155,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ClientTokenRequest,
-) -> Response[ClientToken | ErrorResponse]:
+) -> Response[ClientToken | ErrorResponse | FieldErrors | list[str]]:
     """Obtain a client access token
 
      Exchanges the application's client id and client secret (HTTP Basic) for a bearer access
@@ -90,7 +172,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClientToken | ErrorResponse]
+        Response[ClientToken | ErrorResponse | FieldErrors | list[str]]
     """
 
     kwargs = _get_kwargs(
@@ -108,7 +190,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ClientTokenRequest,
-) -> ClientToken | ErrorResponse | None:
+) -> ClientToken | ErrorResponse | FieldErrors | list[str] | None:
     """Obtain a client access token
 
      Exchanges the application's client id and client secret (HTTP Basic) for a bearer access
@@ -125,7 +207,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClientToken | ErrorResponse
+        ClientToken | ErrorResponse | FieldErrors | list[str]
     """
 
     return sync_detailed(
@@ -138,7 +220,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ClientTokenRequest,
-) -> Response[ClientToken | ErrorResponse]:
+) -> Response[ClientToken | ErrorResponse | FieldErrors | list[str]]:
     """Obtain a client access token
 
      Exchanges the application's client id and client secret (HTTP Basic) for a bearer access
@@ -155,7 +237,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClientToken | ErrorResponse]
+        Response[ClientToken | ErrorResponse | FieldErrors | list[str]]
     """
 
     kwargs = _get_kwargs(
@@ -171,7 +253,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ClientTokenRequest,
-) -> ClientToken | ErrorResponse | None:
+) -> ClientToken | ErrorResponse | FieldErrors | list[str] | None:
     """Obtain a client access token
 
      Exchanges the application's client id and client secret (HTTP Basic) for a bearer access
@@ -188,7 +270,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClientToken | ErrorResponse
+        ClientToken | ErrorResponse | FieldErrors | list[str]
     """
 
     return (

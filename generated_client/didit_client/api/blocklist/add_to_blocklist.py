@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.blocklist_add_request import BlocklistAddRequest
 from ...models.blocklist_change import BlocklistChange
 from ...models.error_response import ErrorResponse
+from ...models.field_errors import FieldErrors
 from ...types import Response
 
 
@@ -32,36 +33,171 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BlocklistChange | ErrorResponse | None:
+) -> BlocklistChange | ErrorResponse | FieldErrors | list[str] | None:
     if response.status_code == 200:
         response_200 = BlocklistChange.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        try:
 
-        return response_400
+            def _parse_response_400(data: object) -> ErrorResponse | FieldErrors | list[str]:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                    return componentsschemas_error_body_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_1 = FieldErrors.from_dict(data)
+
+                    return componentsschemas_error_body_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_error_body_type_2 = cast(list[str], data)
+
+                return componentsschemas_error_body_type_2
+
+            response_400 = _parse_response_400(response.json())
+
+            return response_400
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        try:
 
-        return response_401
+            def _parse_response_401(data: object) -> ErrorResponse | FieldErrors | list[str]:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                    return componentsschemas_error_body_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_1 = FieldErrors.from_dict(data)
+
+                    return componentsschemas_error_body_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_error_body_type_2 = cast(list[str], data)
+
+                return componentsschemas_error_body_type_2
+
+            response_401 = _parse_response_401(response.json())
+
+            return response_401
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        try:
 
-        return response_403
+            def _parse_response_403(data: object) -> ErrorResponse | FieldErrors | list[str]:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                    return componentsschemas_error_body_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_1 = FieldErrors.from_dict(data)
+
+                    return componentsschemas_error_body_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_error_body_type_2 = cast(list[str], data)
+
+                return componentsschemas_error_body_type_2
+
+            response_403 = _parse_response_403(response.json())
+
+            return response_403
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        try:
 
-        return response_404
+            def _parse_response_404(data: object) -> ErrorResponse | FieldErrors | list[str]:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                    return componentsschemas_error_body_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_1 = FieldErrors.from_dict(data)
+
+                    return componentsschemas_error_body_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_error_body_type_2 = cast(list[str], data)
+
+                return componentsschemas_error_body_type_2
+
+            response_404 = _parse_response_404(response.json())
+
+            return response_404
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
+        try:
 
-        return response_429
+            def _parse_response_429(data: object) -> ErrorResponse | FieldErrors | list[str]:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                    return componentsschemas_error_body_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_1 = FieldErrors.from_dict(data)
+
+                    return componentsschemas_error_body_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_error_body_type_2 = cast(list[str], data)
+
+                return componentsschemas_error_body_type_2
+
+            response_429 = _parse_response_429(response.json())
+
+            return response_429
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -71,7 +207,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BlocklistChange | ErrorResponse]:
+) -> Response[BlocklistChange | ErrorResponse | FieldErrors | list[str]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,7 +220,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BlocklistAddRequest,
-) -> Response[BlocklistChange | ErrorResponse]:
+) -> Response[BlocklistChange | ErrorResponse | FieldErrors | list[str]]:
     """Blocklist items of a session
 
      Blocks the face, document, phone number and/or e-mail address of a session (004, "9. Blocklist
@@ -101,7 +237,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BlocklistChange | ErrorResponse]
+        Response[BlocklistChange | ErrorResponse | FieldErrors | list[str]]
     """
 
     kwargs = _get_kwargs(
@@ -119,7 +255,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: BlocklistAddRequest,
-) -> BlocklistChange | ErrorResponse | None:
+) -> BlocklistChange | ErrorResponse | FieldErrors | list[str] | None:
     """Blocklist items of a session
 
      Blocks the face, document, phone number and/or e-mail address of a session (004, "9. Blocklist
@@ -136,7 +272,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BlocklistChange | ErrorResponse
+        BlocklistChange | ErrorResponse | FieldErrors | list[str]
     """
 
     return sync_detailed(
@@ -149,7 +285,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BlocklistAddRequest,
-) -> Response[BlocklistChange | ErrorResponse]:
+) -> Response[BlocklistChange | ErrorResponse | FieldErrors | list[str]]:
     """Blocklist items of a session
 
      Blocks the face, document, phone number and/or e-mail address of a session (004, "9. Blocklist
@@ -166,7 +302,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BlocklistChange | ErrorResponse]
+        Response[BlocklistChange | ErrorResponse | FieldErrors | list[str]]
     """
 
     kwargs = _get_kwargs(
@@ -182,7 +318,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: BlocklistAddRequest,
-) -> BlocklistChange | ErrorResponse | None:
+) -> BlocklistChange | ErrorResponse | FieldErrors | list[str] | None:
     """Blocklist items of a session
 
      Blocks the face, document, phone number and/or e-mail address of a session (004, "9. Blocklist
@@ -199,7 +335,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BlocklistChange | ErrorResponse
+        BlocklistChange | ErrorResponse | FieldErrors | list[str]
     """
 
     return (

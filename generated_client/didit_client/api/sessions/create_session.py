@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.create_session_request import CreateSessionRequest
 from ...models.created_session import CreatedSession
 from ...models.error_response import ErrorResponse
+from ...models.field_errors import FieldErrors
 from ...types import Response
 
 
@@ -32,36 +33,171 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CreatedSession | ErrorResponse | None:
+) -> CreatedSession | ErrorResponse | FieldErrors | list[str] | None:
     if response.status_code == 201:
         response_201 = CreatedSession.from_dict(response.json())
 
         return response_201
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        try:
 
-        return response_400
+            def _parse_response_400(data: object) -> ErrorResponse | FieldErrors | list[str]:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                    return componentsschemas_error_body_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_1 = FieldErrors.from_dict(data)
+
+                    return componentsschemas_error_body_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_error_body_type_2 = cast(list[str], data)
+
+                return componentsschemas_error_body_type_2
+
+            response_400 = _parse_response_400(response.json())
+
+            return response_400
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        try:
 
-        return response_401
+            def _parse_response_401(data: object) -> ErrorResponse | FieldErrors | list[str]:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                    return componentsschemas_error_body_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_1 = FieldErrors.from_dict(data)
+
+                    return componentsschemas_error_body_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_error_body_type_2 = cast(list[str], data)
+
+                return componentsschemas_error_body_type_2
+
+            response_401 = _parse_response_401(response.json())
+
+            return response_401
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        try:
 
-        return response_403
+            def _parse_response_403(data: object) -> ErrorResponse | FieldErrors | list[str]:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                    return componentsschemas_error_body_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_1 = FieldErrors.from_dict(data)
+
+                    return componentsschemas_error_body_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_error_body_type_2 = cast(list[str], data)
+
+                return componentsschemas_error_body_type_2
+
+            response_403 = _parse_response_403(response.json())
+
+            return response_403
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        try:
 
-        return response_404
+            def _parse_response_404(data: object) -> ErrorResponse | FieldErrors | list[str]:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                    return componentsschemas_error_body_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_1 = FieldErrors.from_dict(data)
+
+                    return componentsschemas_error_body_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_error_body_type_2 = cast(list[str], data)
+
+                return componentsschemas_error_body_type_2
+
+            response_404 = _parse_response_404(response.json())
+
+            return response_404
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
+        try:
 
-        return response_429
+            def _parse_response_429(data: object) -> ErrorResponse | FieldErrors | list[str]:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                    return componentsschemas_error_body_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_1 = FieldErrors.from_dict(data)
+
+                    return componentsschemas_error_body_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_error_body_type_2 = cast(list[str], data)
+
+                return componentsschemas_error_body_type_2
+
+            response_429 = _parse_response_429(response.json())
+
+            return response_429
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -71,7 +207,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CreatedSession | ErrorResponse]:
+) -> Response[CreatedSession | ErrorResponse | FieldErrors | list[str]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,7 +220,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CreateSessionRequest,
-) -> Response[CreatedSession | ErrorResponse]:
+) -> Response[CreatedSession | ErrorResponse | FieldErrors | list[str]]:
     """Create a verification session
 
      Creates a session linked to a workflow (004, "1. Create Session"). The response carries the
@@ -95,8 +231,14 @@ def sync_detailed(
     an object. Both are accepted. `portrait_image` is a base64 reference portrait of at most 1 MB
     (004), i.e. at most 1,398,104 base64 characters.
 
+    Didit's published OpenAPI adds: with `vendor_data`, a session of the same workflow and
+    `vendor_data` that is still unfinished (`Not Started`, `In Progress`, `Resubmitted` or
+    `Awaiting User`) is returned again, still 201, with `callback` and `metadata` replaced by
+    the new request's; finished sessions are never reused. Sandbox applications take
+    `sandbox_scenario`.
+
     Errors (004): 400 for an invalid `workflow_id` or insufficient credits; 403 without permission;
-    and the generic table (401, 404, 429).
+    and the generic table (401, 404, 429). The live service answers 403, not 401, for a bad key.
 
     Args:
         body (CreateSessionRequest): The body of `POST /v3/session/` (004).
@@ -106,7 +248,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CreatedSession | ErrorResponse]
+        Response[CreatedSession | ErrorResponse | FieldErrors | list[str]]
     """
 
     kwargs = _get_kwargs(
@@ -124,7 +266,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: CreateSessionRequest,
-) -> CreatedSession | ErrorResponse | None:
+) -> CreatedSession | ErrorResponse | FieldErrors | list[str] | None:
     """Create a verification session
 
      Creates a session linked to a workflow (004, "1. Create Session"). The response carries the
@@ -135,8 +277,14 @@ def sync(
     an object. Both are accepted. `portrait_image` is a base64 reference portrait of at most 1 MB
     (004), i.e. at most 1,398,104 base64 characters.
 
+    Didit's published OpenAPI adds: with `vendor_data`, a session of the same workflow and
+    `vendor_data` that is still unfinished (`Not Started`, `In Progress`, `Resubmitted` or
+    `Awaiting User`) is returned again, still 201, with `callback` and `metadata` replaced by
+    the new request's; finished sessions are never reused. Sandbox applications take
+    `sandbox_scenario`.
+
     Errors (004): 400 for an invalid `workflow_id` or insufficient credits; 403 without permission;
-    and the generic table (401, 404, 429).
+    and the generic table (401, 404, 429). The live service answers 403, not 401, for a bad key.
 
     Args:
         body (CreateSessionRequest): The body of `POST /v3/session/` (004).
@@ -146,7 +294,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CreatedSession | ErrorResponse
+        CreatedSession | ErrorResponse | FieldErrors | list[str]
     """
 
     return sync_detailed(
@@ -159,7 +307,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CreateSessionRequest,
-) -> Response[CreatedSession | ErrorResponse]:
+) -> Response[CreatedSession | ErrorResponse | FieldErrors | list[str]]:
     """Create a verification session
 
      Creates a session linked to a workflow (004, "1. Create Session"). The response carries the
@@ -170,8 +318,14 @@ async def asyncio_detailed(
     an object. Both are accepted. `portrait_image` is a base64 reference portrait of at most 1 MB
     (004), i.e. at most 1,398,104 base64 characters.
 
+    Didit's published OpenAPI adds: with `vendor_data`, a session of the same workflow and
+    `vendor_data` that is still unfinished (`Not Started`, `In Progress`, `Resubmitted` or
+    `Awaiting User`) is returned again, still 201, with `callback` and `metadata` replaced by
+    the new request's; finished sessions are never reused. Sandbox applications take
+    `sandbox_scenario`.
+
     Errors (004): 400 for an invalid `workflow_id` or insufficient credits; 403 without permission;
-    and the generic table (401, 404, 429).
+    and the generic table (401, 404, 429). The live service answers 403, not 401, for a bad key.
 
     Args:
         body (CreateSessionRequest): The body of `POST /v3/session/` (004).
@@ -181,7 +335,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CreatedSession | ErrorResponse]
+        Response[CreatedSession | ErrorResponse | FieldErrors | list[str]]
     """
 
     kwargs = _get_kwargs(
@@ -197,7 +351,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: CreateSessionRequest,
-) -> CreatedSession | ErrorResponse | None:
+) -> CreatedSession | ErrorResponse | FieldErrors | list[str] | None:
     """Create a verification session
 
      Creates a session linked to a workflow (004, "1. Create Session"). The response carries the
@@ -208,8 +362,14 @@ async def asyncio(
     an object. Both are accepted. `portrait_image` is a base64 reference portrait of at most 1 MB
     (004), i.e. at most 1,398,104 base64 characters.
 
+    Didit's published OpenAPI adds: with `vendor_data`, a session of the same workflow and
+    `vendor_data` that is still unfinished (`Not Started`, `In Progress`, `Resubmitted` or
+    `Awaiting User`) is returned again, still 201, with `callback` and `metadata` replaced by
+    the new request's; finished sessions are never reused. Sandbox applications take
+    `sandbox_scenario`.
+
     Errors (004): 400 for an invalid `workflow_id` or insufficient credits; 403 without permission;
-    and the generic table (401, 404, 429).
+    and the generic table (401, 404, 429). The live service answers 403, not 401, for a bad key.
 
     Args:
         body (CreateSessionRequest): The body of `POST /v3/session/` (004).
@@ -219,7 +379,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CreatedSession | ErrorResponse
+        CreatedSession | ErrorResponse | FieldErrors | list[str]
     """
 
     return (

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.create_session_v2_request import CreateSessionV2Request
 from ...models.created_session import CreatedSession
 from ...models.error_response import ErrorResponse
+from ...models.field_errors import FieldErrors
 from ...types import Response
 
 
@@ -32,26 +33,83 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CreatedSession | ErrorResponse | None:
+) -> CreatedSession | ErrorResponse | ErrorResponse | FieldErrors | list[str] | None:
     if response.status_code == 201:
         response_201 = CreatedSession.from_dict(response.json())
 
         return response_201
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        try:
+            response_400 = ErrorResponse.from_dict(response.json())
 
-        return response_400
+            return response_400
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        try:
 
-        return response_401
+            def _parse_response_401(data: object) -> ErrorResponse | FieldErrors | list[str]:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                    return componentsschemas_error_body_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_1 = FieldErrors.from_dict(data)
+
+                    return componentsschemas_error_body_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_error_body_type_2 = cast(list[str], data)
+
+                return componentsschemas_error_body_type_2
+
+            response_401 = _parse_response_401(response.json())
+
+            return response_401
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
+        try:
 
-        return response_429
+            def _parse_response_429(data: object) -> ErrorResponse | FieldErrors | list[str]:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                    return componentsschemas_error_body_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_1 = FieldErrors.from_dict(data)
+
+                    return componentsschemas_error_body_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_error_body_type_2 = cast(list[str], data)
+
+                return componentsschemas_error_body_type_2
+
+            response_429 = _parse_response_429(response.json())
+
+            return response_429
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -61,7 +119,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CreatedSession | ErrorResponse]:
+) -> Response[CreatedSession | ErrorResponse | ErrorResponse | FieldErrors | list[str]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -74,7 +132,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateSessionV2Request,
-) -> Response[CreatedSession | ErrorResponse]:
+) -> Response[CreatedSession | ErrorResponse | ErrorResponse | FieldErrors | list[str]]:
     """Create a verification session (v2, client token)
 
      The older session creation of 002, authenticated with a client access token
@@ -93,7 +151,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CreatedSession | ErrorResponse]
+        Response[CreatedSession | ErrorResponse | ErrorResponse | FieldErrors | list[str]]
     """
 
     kwargs = _get_kwargs(
@@ -111,7 +169,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CreateSessionV2Request,
-) -> CreatedSession | ErrorResponse | None:
+) -> CreatedSession | ErrorResponse | ErrorResponse | FieldErrors | list[str] | None:
     """Create a verification session (v2, client token)
 
      The older session creation of 002, authenticated with a client access token
@@ -130,7 +188,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CreatedSession | ErrorResponse
+        CreatedSession | ErrorResponse | ErrorResponse | FieldErrors | list[str]
     """
 
     return sync_detailed(
@@ -143,7 +201,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateSessionV2Request,
-) -> Response[CreatedSession | ErrorResponse]:
+) -> Response[CreatedSession | ErrorResponse | ErrorResponse | FieldErrors | list[str]]:
     """Create a verification session (v2, client token)
 
      The older session creation of 002, authenticated with a client access token
@@ -162,7 +220,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CreatedSession | ErrorResponse]
+        Response[CreatedSession | ErrorResponse | ErrorResponse | FieldErrors | list[str]]
     """
 
     kwargs = _get_kwargs(
@@ -178,7 +236,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CreateSessionV2Request,
-) -> CreatedSession | ErrorResponse | None:
+) -> CreatedSession | ErrorResponse | ErrorResponse | FieldErrors | list[str] | None:
     """Create a verification session (v2, client token)
 
      The older session creation of 002, authenticated with a client access token
@@ -197,7 +255,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CreatedSession | ErrorResponse
+        CreatedSession | ErrorResponse | ErrorResponse | FieldErrors | list[str]
     """
 
     return (

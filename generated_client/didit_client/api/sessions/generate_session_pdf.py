@@ -1,6 +1,6 @@
 from http import HTTPStatus
 from io import BytesIO
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -9,6 +9,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
+from ...models.field_errors import FieldErrors
 from ...types import File, Response
 
 
@@ -18,7 +19,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/v3/session/{session_id}/generate-pdf".format(
+        "url": "/v3/session/{session_id}/generate-pdf/".format(
             session_id=quote(str(session_id), safe=""),
         ),
     }
@@ -26,36 +27,173 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorResponse | File | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | FieldErrors | list[str] | File | None:
     if response.status_code == 200:
         response_200 = File(payload=BytesIO(response.content))
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        try:
 
-        return response_400
+            def _parse_response_400(data: object) -> ErrorResponse | FieldErrors | list[str]:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                    return componentsschemas_error_body_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_1 = FieldErrors.from_dict(data)
+
+                    return componentsschemas_error_body_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_error_body_type_2 = cast(list[str], data)
+
+                return componentsschemas_error_body_type_2
+
+            response_400 = _parse_response_400(response.json())
+
+            return response_400
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        try:
 
-        return response_401
+            def _parse_response_401(data: object) -> ErrorResponse | FieldErrors | list[str]:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                    return componentsschemas_error_body_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_1 = FieldErrors.from_dict(data)
+
+                    return componentsschemas_error_body_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_error_body_type_2 = cast(list[str], data)
+
+                return componentsschemas_error_body_type_2
+
+            response_401 = _parse_response_401(response.json())
+
+            return response_401
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        try:
 
-        return response_403
+            def _parse_response_403(data: object) -> ErrorResponse | FieldErrors | list[str]:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                    return componentsschemas_error_body_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_1 = FieldErrors.from_dict(data)
+
+                    return componentsschemas_error_body_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_error_body_type_2 = cast(list[str], data)
+
+                return componentsschemas_error_body_type_2
+
+            response_403 = _parse_response_403(response.json())
+
+            return response_403
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        try:
 
-        return response_404
+            def _parse_response_404(data: object) -> ErrorResponse | FieldErrors | list[str]:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                    return componentsschemas_error_body_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_1 = FieldErrors.from_dict(data)
+
+                    return componentsschemas_error_body_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_error_body_type_2 = cast(list[str], data)
+
+                return componentsschemas_error_body_type_2
+
+            response_404 = _parse_response_404(response.json())
+
+            return response_404
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
+        try:
 
-        return response_429
+            def _parse_response_429(data: object) -> ErrorResponse | FieldErrors | list[str]:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                    return componentsschemas_error_body_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_1 = FieldErrors.from_dict(data)
+
+                    return componentsschemas_error_body_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_error_body_type_2 = cast(list[str], data)
+
+                return componentsschemas_error_body_type_2
+
+            response_429 = _parse_response_429(response.json())
+
+            return response_429
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -65,7 +203,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | File]:
+) -> Response[ErrorResponse | FieldErrors | list[str] | File]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -78,13 +216,18 @@ def sync_detailed(
     session_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorResponse | File]:
+) -> Response[ErrorResponse | FieldErrors | list[str] | File]:
     """Generate a PDF report of a session
 
-     Generates a PDF verification report (004, "6. Generate PDF Report"). 004 writes the path
-    without a trailing slash, unlike every other v3 path, and so does this spec. Rate limited to
-    100 requests / minute (CPU-bound). 004's example comment says "Returns PDF content or URL":
-    the body is the PDF itself (`application/pdf`).
+     Generates a PDF verification report (004, "6. Generate PDF Report"). The path ends in a
+    slash (Didit's published OpenAPI); 004 writes it without one, and the live service answers
+    that form too, with the same response. 004's example comment says "Returns PDF content or
+    URL": the body is the PDF itself (`application/pdf`), rendered anew on each call.
+
+    Which sessions (Didit's published OpenAPI): user sessions that are `Approved`, `Declined`,
+    `In Review` or `Kyc Expired`, business sessions that are `Approved`, `Declined` or
+    `In Review`; any other status is 403. Limits: 004 says 100 requests / minute; the live
+    service allows 50 / minute per key for reports, on top of the limit on reads.
 
     Args:
         session_id (UUID):
@@ -94,7 +237,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | File]
+        Response[ErrorResponse | FieldErrors | list[str] | File]
     """
 
     kwargs = _get_kwargs(
@@ -112,13 +255,18 @@ def sync(
     session_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | File | None:
+) -> ErrorResponse | FieldErrors | list[str] | File | None:
     """Generate a PDF report of a session
 
-     Generates a PDF verification report (004, "6. Generate PDF Report"). 004 writes the path
-    without a trailing slash, unlike every other v3 path, and so does this spec. Rate limited to
-    100 requests / minute (CPU-bound). 004's example comment says "Returns PDF content or URL":
-    the body is the PDF itself (`application/pdf`).
+     Generates a PDF verification report (004, "6. Generate PDF Report"). The path ends in a
+    slash (Didit's published OpenAPI); 004 writes it without one, and the live service answers
+    that form too, with the same response. 004's example comment says "Returns PDF content or
+    URL": the body is the PDF itself (`application/pdf`), rendered anew on each call.
+
+    Which sessions (Didit's published OpenAPI): user sessions that are `Approved`, `Declined`,
+    `In Review` or `Kyc Expired`, business sessions that are `Approved`, `Declined` or
+    `In Review`; any other status is 403. Limits: 004 says 100 requests / minute; the live
+    service allows 50 / minute per key for reports, on top of the limit on reads.
 
     Args:
         session_id (UUID):
@@ -128,7 +276,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | File
+        ErrorResponse | FieldErrors | list[str] | File
     """
 
     return sync_detailed(
@@ -141,13 +289,18 @@ async def asyncio_detailed(
     session_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorResponse | File]:
+) -> Response[ErrorResponse | FieldErrors | list[str] | File]:
     """Generate a PDF report of a session
 
-     Generates a PDF verification report (004, "6. Generate PDF Report"). 004 writes the path
-    without a trailing slash, unlike every other v3 path, and so does this spec. Rate limited to
-    100 requests / minute (CPU-bound). 004's example comment says "Returns PDF content or URL":
-    the body is the PDF itself (`application/pdf`).
+     Generates a PDF verification report (004, "6. Generate PDF Report"). The path ends in a
+    slash (Didit's published OpenAPI); 004 writes it without one, and the live service answers
+    that form too, with the same response. 004's example comment says "Returns PDF content or
+    URL": the body is the PDF itself (`application/pdf`), rendered anew on each call.
+
+    Which sessions (Didit's published OpenAPI): user sessions that are `Approved`, `Declined`,
+    `In Review` or `Kyc Expired`, business sessions that are `Approved`, `Declined` or
+    `In Review`; any other status is 403. Limits: 004 says 100 requests / minute; the live
+    service allows 50 / minute per key for reports, on top of the limit on reads.
 
     Args:
         session_id (UUID):
@@ -157,7 +310,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | File]
+        Response[ErrorResponse | FieldErrors | list[str] | File]
     """
 
     kwargs = _get_kwargs(
@@ -173,13 +326,18 @@ async def asyncio(
     session_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | File | None:
+) -> ErrorResponse | FieldErrors | list[str] | File | None:
     """Generate a PDF report of a session
 
-     Generates a PDF verification report (004, "6. Generate PDF Report"). 004 writes the path
-    without a trailing slash, unlike every other v3 path, and so does this spec. Rate limited to
-    100 requests / minute (CPU-bound). 004's example comment says "Returns PDF content or URL":
-    the body is the PDF itself (`application/pdf`).
+     Generates a PDF verification report (004, "6. Generate PDF Report"). The path ends in a
+    slash (Didit's published OpenAPI); 004 writes it without one, and the live service answers
+    that form too, with the same response. 004's example comment says "Returns PDF content or
+    URL": the body is the PDF itself (`application/pdf`), rendered anew on each call.
+
+    Which sessions (Didit's published OpenAPI): user sessions that are `Approved`, `Declined`,
+    `In Review` or `Kyc Expired`, business sessions that are `Approved`, `Declined` or
+    `In Review`; any other status is 403. Limits: 004 says 100 requests / minute; the live
+    service allows 50 / minute per key for reports, on top of the limit on reads.
 
     Args:
         session_id (UUID):
@@ -189,7 +347,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | File
+        ErrorResponse | FieldErrors | list[str] | File
     """
 
     return (

@@ -1,33 +1,65 @@
+import datetime
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
+from ...models.field_errors import FieldErrors
+from ...models.session_kind_filter import SessionKindFilter
 from ...models.session_page import SessionPage
-from ...models.session_status import SessionStatus
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
+    session_kind: SessionKindFilter | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
     vendor_data: str | Unset = UNSET,
-    status: SessionStatus | Unset = UNSET,
-    page: int | Unset = 1,
+    status: str | Unset = UNSET,
+    search: str | Unset = UNSET,
+    workflow_id: str | Unset = UNSET,
+    date_from: datetime.date | Unset = UNSET,
+    date_to: datetime.date | Unset = UNSET,
+    country: str | Unset = UNSET,
+    page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
+    json_session_kind: str | Unset = UNSET
+    if not isinstance(session_kind, Unset):
+        json_session_kind = session_kind.value
+
+    params["session_kind"] = json_session_kind
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
     params["vendor_data"] = vendor_data
 
-    json_status: str | Unset = UNSET
-    if not isinstance(status, Unset):
-        json_status = status.value
+    params["status"] = status
 
-    params["status"] = json_status
+    params["search"] = search
+
+    params["workflow_id"] = workflow_id
+
+    json_date_from: str | Unset = UNSET
+    if not isinstance(date_from, Unset):
+        json_date_from = date_from.isoformat()
+    params["date_from"] = json_date_from
+
+    json_date_to: str | Unset = UNSET
+    if not isinstance(date_to, Unset):
+        json_date_to = date_to.isoformat()
+    params["date_to"] = json_date_to
+
+    params["country"] = country
 
     params["page"] = page
 
@@ -46,36 +78,171 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | SessionPage | None:
+) -> ErrorResponse | FieldErrors | list[str] | SessionPage | None:
     if response.status_code == 200:
         response_200 = SessionPage.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        try:
 
-        return response_400
+            def _parse_response_400(data: object) -> ErrorResponse | FieldErrors | list[str]:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                    return componentsschemas_error_body_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_1 = FieldErrors.from_dict(data)
+
+                    return componentsschemas_error_body_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_error_body_type_2 = cast(list[str], data)
+
+                return componentsschemas_error_body_type_2
+
+            response_400 = _parse_response_400(response.json())
+
+            return response_400
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        try:
 
-        return response_401
+            def _parse_response_401(data: object) -> ErrorResponse | FieldErrors | list[str]:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                    return componentsschemas_error_body_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_1 = FieldErrors.from_dict(data)
+
+                    return componentsschemas_error_body_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_error_body_type_2 = cast(list[str], data)
+
+                return componentsschemas_error_body_type_2
+
+            response_401 = _parse_response_401(response.json())
+
+            return response_401
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        try:
 
-        return response_403
+            def _parse_response_403(data: object) -> ErrorResponse | FieldErrors | list[str]:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                    return componentsschemas_error_body_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_1 = FieldErrors.from_dict(data)
+
+                    return componentsschemas_error_body_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_error_body_type_2 = cast(list[str], data)
+
+                return componentsschemas_error_body_type_2
+
+            response_403 = _parse_response_403(response.json())
+
+            return response_403
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        try:
 
-        return response_404
+            def _parse_response_404(data: object) -> ErrorResponse | FieldErrors | list[str]:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                    return componentsschemas_error_body_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_1 = FieldErrors.from_dict(data)
+
+                    return componentsschemas_error_body_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_error_body_type_2 = cast(list[str], data)
+
+                return componentsschemas_error_body_type_2
+
+            response_404 = _parse_response_404(response.json())
+
+            return response_404
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
+        try:
 
-        return response_429
+            def _parse_response_429(data: object) -> ErrorResponse | FieldErrors | list[str]:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                    return componentsschemas_error_body_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_1 = FieldErrors.from_dict(data)
+
+                    return componentsschemas_error_body_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_error_body_type_2 = cast(list[str], data)
+
+                return componentsschemas_error_body_type_2
+
+            response_429 = _parse_response_429(response.json())
+
+            return response_429
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -85,7 +252,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | SessionPage]:
+) -> Response[ErrorResponse | FieldErrors | list[str] | SessionPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -97,29 +264,53 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    session_kind: SessionKindFilter | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
     vendor_data: str | Unset = UNSET,
-    status: SessionStatus | Unset = UNSET,
-    page: int | Unset = 1,
+    status: str | Unset = UNSET,
+    search: str | Unset = UNSET,
+    workflow_id: str | Unset = UNSET,
+    date_from: datetime.date | Unset = UNSET,
+    date_to: datetime.date | Unset = UNSET,
+    country: str | Unset = UNSET,
+    page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
-) -> Response[ErrorResponse | SessionPage]:
+) -> Response[ErrorResponse | FieldErrors | list[str] | SessionPage]:
     """List sessions
 
-     Lists the application's sessions (004, "3. List Sessions"), filtered by `vendor_data` and
-    `status`, paginated with `page` / `page_size`. The body is a page: `count` of all matching
-    sessions, absolute `next` / `previous` page URLs (null at the ends) and `results`. A page
-    beyond the last one is 404 (the page-number pagination the body's shape comes from); page 1 of
-    an empty set is an empty page.
+     Lists the application's sessions, newest first (highest `session_number` first).
+
+    Two paging schemes are documented. Didit's published OpenAPI pages with `limit` (default
+    50) and `offset` (default 0) and ignores `page`; 004 pages with `page` / `page_size`. The
+    body is the same either way: `count` of all matching sessions, absolute `next` /
+    `previous` URLs (null at the ends) and `results`. A client should follow `next` exactly as
+    written rather than compute the next page. A server that knows both schemes uses `page` /
+    `page_size` when either is sent and `limit` / `offset` otherwise; a `page` past the last
+    one is 404 (004), an `offset` past the end an empty page.
+
+    Filters (Didit's published OpenAPI; 004 documents only `vendor_data` and `status`) combine
+    with AND; a comma-separated list matches any of its values. `session_kind` picks user
+    sessions (the default), business sessions, or `all`; with `all` the page holds the user
+    rows and then the business rows of the same window, `count` is their sum, and `next` /
+    `previous` follow the user rows. A status, workflow or country that matches nothing gives
+    an empty page, not an error; a malformed date is 400. The live service also has filters
+    not described here (document type, region, warnings and more); the unslashed path
+    `/v3/sessions` answers 301 to this one there.
 
     Args:
+        session_kind (SessionKindFilter | Unset): Which kinds of sessions a list shows (Didit's
+            published OpenAPI).
+        limit (int | Unset):  Default: 50.
+        offset (int | Unset):  Default: 0.
         vendor_data (str | Unset):
-        status (SessionStatus | Unset): A session's status. 004's table lists `Not Started`, `In
-            Progress`, `In Review`, `Approved`,
-            `Declined`, `Abandoned`, `Expired` (after 7 days by default) and `Resubmitted`; the live
-            service also returns `Kyc Expired` and `Awaiting User`. 003 and 001 write statuses in
-            upper
-            snake case in prose (`APPROVED`, `IN_REVIEW`); every example on the wire uses these
-            spellings.
-        page (int | Unset):  Default: 1.
+        status (str | Unset):
+        search (str | Unset):
+        workflow_id (str | Unset):
+        date_from (datetime.date | Unset):
+        date_to (datetime.date | Unset):
+        country (str | Unset):
+        page (int | Unset):
         page_size (int | Unset):
 
     Raises:
@@ -127,12 +318,20 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | SessionPage]
+        Response[ErrorResponse | FieldErrors | list[str] | SessionPage]
     """
 
     kwargs = _get_kwargs(
+        session_kind=session_kind,
+        limit=limit,
+        offset=offset,
         vendor_data=vendor_data,
         status=status,
+        search=search,
+        workflow_id=workflow_id,
+        date_from=date_from,
+        date_to=date_to,
+        country=country,
         page=page,
         page_size=page_size,
     )
@@ -147,29 +346,53 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    session_kind: SessionKindFilter | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
     vendor_data: str | Unset = UNSET,
-    status: SessionStatus | Unset = UNSET,
-    page: int | Unset = 1,
+    status: str | Unset = UNSET,
+    search: str | Unset = UNSET,
+    workflow_id: str | Unset = UNSET,
+    date_from: datetime.date | Unset = UNSET,
+    date_to: datetime.date | Unset = UNSET,
+    country: str | Unset = UNSET,
+    page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
-) -> ErrorResponse | SessionPage | None:
+) -> ErrorResponse | FieldErrors | list[str] | SessionPage | None:
     """List sessions
 
-     Lists the application's sessions (004, "3. List Sessions"), filtered by `vendor_data` and
-    `status`, paginated with `page` / `page_size`. The body is a page: `count` of all matching
-    sessions, absolute `next` / `previous` page URLs (null at the ends) and `results`. A page
-    beyond the last one is 404 (the page-number pagination the body's shape comes from); page 1 of
-    an empty set is an empty page.
+     Lists the application's sessions, newest first (highest `session_number` first).
+
+    Two paging schemes are documented. Didit's published OpenAPI pages with `limit` (default
+    50) and `offset` (default 0) and ignores `page`; 004 pages with `page` / `page_size`. The
+    body is the same either way: `count` of all matching sessions, absolute `next` /
+    `previous` URLs (null at the ends) and `results`. A client should follow `next` exactly as
+    written rather than compute the next page. A server that knows both schemes uses `page` /
+    `page_size` when either is sent and `limit` / `offset` otherwise; a `page` past the last
+    one is 404 (004), an `offset` past the end an empty page.
+
+    Filters (Didit's published OpenAPI; 004 documents only `vendor_data` and `status`) combine
+    with AND; a comma-separated list matches any of its values. `session_kind` picks user
+    sessions (the default), business sessions, or `all`; with `all` the page holds the user
+    rows and then the business rows of the same window, `count` is their sum, and `next` /
+    `previous` follow the user rows. A status, workflow or country that matches nothing gives
+    an empty page, not an error; a malformed date is 400. The live service also has filters
+    not described here (document type, region, warnings and more); the unslashed path
+    `/v3/sessions` answers 301 to this one there.
 
     Args:
+        session_kind (SessionKindFilter | Unset): Which kinds of sessions a list shows (Didit's
+            published OpenAPI).
+        limit (int | Unset):  Default: 50.
+        offset (int | Unset):  Default: 0.
         vendor_data (str | Unset):
-        status (SessionStatus | Unset): A session's status. 004's table lists `Not Started`, `In
-            Progress`, `In Review`, `Approved`,
-            `Declined`, `Abandoned`, `Expired` (after 7 days by default) and `Resubmitted`; the live
-            service also returns `Kyc Expired` and `Awaiting User`. 003 and 001 write statuses in
-            upper
-            snake case in prose (`APPROVED`, `IN_REVIEW`); every example on the wire uses these
-            spellings.
-        page (int | Unset):  Default: 1.
+        status (str | Unset):
+        search (str | Unset):
+        workflow_id (str | Unset):
+        date_from (datetime.date | Unset):
+        date_to (datetime.date | Unset):
+        country (str | Unset):
+        page (int | Unset):
         page_size (int | Unset):
 
     Raises:
@@ -177,13 +400,21 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | SessionPage
+        ErrorResponse | FieldErrors | list[str] | SessionPage
     """
 
     return sync_detailed(
         client=client,
+        session_kind=session_kind,
+        limit=limit,
+        offset=offset,
         vendor_data=vendor_data,
         status=status,
+        search=search,
+        workflow_id=workflow_id,
+        date_from=date_from,
+        date_to=date_to,
+        country=country,
         page=page,
         page_size=page_size,
     ).parsed
@@ -192,29 +423,53 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    session_kind: SessionKindFilter | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
     vendor_data: str | Unset = UNSET,
-    status: SessionStatus | Unset = UNSET,
-    page: int | Unset = 1,
+    status: str | Unset = UNSET,
+    search: str | Unset = UNSET,
+    workflow_id: str | Unset = UNSET,
+    date_from: datetime.date | Unset = UNSET,
+    date_to: datetime.date | Unset = UNSET,
+    country: str | Unset = UNSET,
+    page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
-) -> Response[ErrorResponse | SessionPage]:
+) -> Response[ErrorResponse | FieldErrors | list[str] | SessionPage]:
     """List sessions
 
-     Lists the application's sessions (004, "3. List Sessions"), filtered by `vendor_data` and
-    `status`, paginated with `page` / `page_size`. The body is a page: `count` of all matching
-    sessions, absolute `next` / `previous` page URLs (null at the ends) and `results`. A page
-    beyond the last one is 404 (the page-number pagination the body's shape comes from); page 1 of
-    an empty set is an empty page.
+     Lists the application's sessions, newest first (highest `session_number` first).
+
+    Two paging schemes are documented. Didit's published OpenAPI pages with `limit` (default
+    50) and `offset` (default 0) and ignores `page`; 004 pages with `page` / `page_size`. The
+    body is the same either way: `count` of all matching sessions, absolute `next` /
+    `previous` URLs (null at the ends) and `results`. A client should follow `next` exactly as
+    written rather than compute the next page. A server that knows both schemes uses `page` /
+    `page_size` when either is sent and `limit` / `offset` otherwise; a `page` past the last
+    one is 404 (004), an `offset` past the end an empty page.
+
+    Filters (Didit's published OpenAPI; 004 documents only `vendor_data` and `status`) combine
+    with AND; a comma-separated list matches any of its values. `session_kind` picks user
+    sessions (the default), business sessions, or `all`; with `all` the page holds the user
+    rows and then the business rows of the same window, `count` is their sum, and `next` /
+    `previous` follow the user rows. A status, workflow or country that matches nothing gives
+    an empty page, not an error; a malformed date is 400. The live service also has filters
+    not described here (document type, region, warnings and more); the unslashed path
+    `/v3/sessions` answers 301 to this one there.
 
     Args:
+        session_kind (SessionKindFilter | Unset): Which kinds of sessions a list shows (Didit's
+            published OpenAPI).
+        limit (int | Unset):  Default: 50.
+        offset (int | Unset):  Default: 0.
         vendor_data (str | Unset):
-        status (SessionStatus | Unset): A session's status. 004's table lists `Not Started`, `In
-            Progress`, `In Review`, `Approved`,
-            `Declined`, `Abandoned`, `Expired` (after 7 days by default) and `Resubmitted`; the live
-            service also returns `Kyc Expired` and `Awaiting User`. 003 and 001 write statuses in
-            upper
-            snake case in prose (`APPROVED`, `IN_REVIEW`); every example on the wire uses these
-            spellings.
-        page (int | Unset):  Default: 1.
+        status (str | Unset):
+        search (str | Unset):
+        workflow_id (str | Unset):
+        date_from (datetime.date | Unset):
+        date_to (datetime.date | Unset):
+        country (str | Unset):
+        page (int | Unset):
         page_size (int | Unset):
 
     Raises:
@@ -222,12 +477,20 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | SessionPage]
+        Response[ErrorResponse | FieldErrors | list[str] | SessionPage]
     """
 
     kwargs = _get_kwargs(
+        session_kind=session_kind,
+        limit=limit,
+        offset=offset,
         vendor_data=vendor_data,
         status=status,
+        search=search,
+        workflow_id=workflow_id,
+        date_from=date_from,
+        date_to=date_to,
+        country=country,
         page=page,
         page_size=page_size,
     )
@@ -240,29 +503,53 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    session_kind: SessionKindFilter | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
     vendor_data: str | Unset = UNSET,
-    status: SessionStatus | Unset = UNSET,
-    page: int | Unset = 1,
+    status: str | Unset = UNSET,
+    search: str | Unset = UNSET,
+    workflow_id: str | Unset = UNSET,
+    date_from: datetime.date | Unset = UNSET,
+    date_to: datetime.date | Unset = UNSET,
+    country: str | Unset = UNSET,
+    page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
-) -> ErrorResponse | SessionPage | None:
+) -> ErrorResponse | FieldErrors | list[str] | SessionPage | None:
     """List sessions
 
-     Lists the application's sessions (004, "3. List Sessions"), filtered by `vendor_data` and
-    `status`, paginated with `page` / `page_size`. The body is a page: `count` of all matching
-    sessions, absolute `next` / `previous` page URLs (null at the ends) and `results`. A page
-    beyond the last one is 404 (the page-number pagination the body's shape comes from); page 1 of
-    an empty set is an empty page.
+     Lists the application's sessions, newest first (highest `session_number` first).
+
+    Two paging schemes are documented. Didit's published OpenAPI pages with `limit` (default
+    50) and `offset` (default 0) and ignores `page`; 004 pages with `page` / `page_size`. The
+    body is the same either way: `count` of all matching sessions, absolute `next` /
+    `previous` URLs (null at the ends) and `results`. A client should follow `next` exactly as
+    written rather than compute the next page. A server that knows both schemes uses `page` /
+    `page_size` when either is sent and `limit` / `offset` otherwise; a `page` past the last
+    one is 404 (004), an `offset` past the end an empty page.
+
+    Filters (Didit's published OpenAPI; 004 documents only `vendor_data` and `status`) combine
+    with AND; a comma-separated list matches any of its values. `session_kind` picks user
+    sessions (the default), business sessions, or `all`; with `all` the page holds the user
+    rows and then the business rows of the same window, `count` is their sum, and `next` /
+    `previous` follow the user rows. A status, workflow or country that matches nothing gives
+    an empty page, not an error; a malformed date is 400. The live service also has filters
+    not described here (document type, region, warnings and more); the unslashed path
+    `/v3/sessions` answers 301 to this one there.
 
     Args:
+        session_kind (SessionKindFilter | Unset): Which kinds of sessions a list shows (Didit's
+            published OpenAPI).
+        limit (int | Unset):  Default: 50.
+        offset (int | Unset):  Default: 0.
         vendor_data (str | Unset):
-        status (SessionStatus | Unset): A session's status. 004's table lists `Not Started`, `In
-            Progress`, `In Review`, `Approved`,
-            `Declined`, `Abandoned`, `Expired` (after 7 days by default) and `Resubmitted`; the live
-            service also returns `Kyc Expired` and `Awaiting User`. 003 and 001 write statuses in
-            upper
-            snake case in prose (`APPROVED`, `IN_REVIEW`); every example on the wire uses these
-            spellings.
-        page (int | Unset):  Default: 1.
+        status (str | Unset):
+        search (str | Unset):
+        workflow_id (str | Unset):
+        date_from (datetime.date | Unset):
+        date_to (datetime.date | Unset):
+        country (str | Unset):
+        page (int | Unset):
         page_size (int | Unset):
 
     Raises:
@@ -270,14 +557,22 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | SessionPage
+        ErrorResponse | FieldErrors | list[str] | SessionPage
     """
 
     return (
         await asyncio_detailed(
             client=client,
+            session_kind=session_kind,
+            limit=limit,
+            offset=offset,
             vendor_data=vendor_data,
             status=status,
+            search=search,
+            workflow_id=workflow_id,
+            date_from=date_from,
+            date_to=date_to,
+            country=country,
             page=page,
             page_size=page_size,
         )

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -8,6 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
+from ...models.field_errors import FieldErrors
 from ...models.session_status_update import SessionStatusUpdate
 from ...models.update_session_status_request import UpdateSessionStatusRequest
 from ...types import Response
@@ -37,36 +38,171 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | SessionStatusUpdate | None:
+) -> ErrorResponse | FieldErrors | list[str] | SessionStatusUpdate | None:
     if response.status_code == 200:
         response_200 = SessionStatusUpdate.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        try:
 
-        return response_400
+            def _parse_response_400(data: object) -> ErrorResponse | FieldErrors | list[str]:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                    return componentsschemas_error_body_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_1 = FieldErrors.from_dict(data)
+
+                    return componentsschemas_error_body_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_error_body_type_2 = cast(list[str], data)
+
+                return componentsschemas_error_body_type_2
+
+            response_400 = _parse_response_400(response.json())
+
+            return response_400
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        try:
 
-        return response_401
+            def _parse_response_401(data: object) -> ErrorResponse | FieldErrors | list[str]:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                    return componentsschemas_error_body_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_1 = FieldErrors.from_dict(data)
+
+                    return componentsschemas_error_body_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_error_body_type_2 = cast(list[str], data)
+
+                return componentsschemas_error_body_type_2
+
+            response_401 = _parse_response_401(response.json())
+
+            return response_401
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        try:
 
-        return response_403
+            def _parse_response_403(data: object) -> ErrorResponse | FieldErrors | list[str]:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                    return componentsschemas_error_body_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_1 = FieldErrors.from_dict(data)
+
+                    return componentsschemas_error_body_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_error_body_type_2 = cast(list[str], data)
+
+                return componentsschemas_error_body_type_2
+
+            response_403 = _parse_response_403(response.json())
+
+            return response_403
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        try:
 
-        return response_404
+            def _parse_response_404(data: object) -> ErrorResponse | FieldErrors | list[str]:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                    return componentsschemas_error_body_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_1 = FieldErrors.from_dict(data)
+
+                    return componentsschemas_error_body_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_error_body_type_2 = cast(list[str], data)
+
+                return componentsschemas_error_body_type_2
+
+            response_404 = _parse_response_404(response.json())
+
+            return response_404
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
+        try:
 
-        return response_429
+            def _parse_response_429(data: object) -> ErrorResponse | FieldErrors | list[str]:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                    return componentsschemas_error_body_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_1 = FieldErrors.from_dict(data)
+
+                    return componentsschemas_error_body_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_error_body_type_2 = cast(list[str], data)
+
+                return componentsschemas_error_body_type_2
+
+            response_429 = _parse_response_429(response.json())
+
+            return response_429
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -76,7 +212,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | SessionStatusUpdate]:
+) -> Response[ErrorResponse | FieldErrors | list[str] | SessionStatusUpdate]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -90,14 +226,25 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: UpdateSessionStatusRequest,
-) -> Response[ErrorResponse | SessionStatusUpdate]:
+) -> Response[ErrorResponse | FieldErrors | list[str] | SessionStatusUpdate]:
     """Update a session's status
 
      Manually approves, declines or sends steps of a session back for resubmission (004, "5. Update
-    Session Status"). `new_status` is one of `Approved`, `Declined`, `Resubmitted`. Resubmission is
-    only allowed from `Declined`, `In Review` or `Abandoned` (400 otherwise); approved steps are
-    preserved. `email_address` is required when `send_email` is true. 004 shows no response body;
-    the body described here (the session id and its new status) is optional in every field.
+    Session Status"). `new_status` is one of `Approved`, `Declined`, `Resubmitted`;
+    `email_address` is required when `send_email` is true.
+
+    Which sessions can change: 004 allows resubmission only from `Declined`, `In Review` or
+    `Abandoned`. Didit's published OpenAPI: any change needs the current status to be
+    `Approved`, `Declined`, `In Review`, `Kyc Expired`, `Abandoned` or `Resubmitted` (else 400
+    `{"detail": ...}`, checked before the body), and a new status equal to the current one is
+    400 with a bare array of messages. `Resubmitted` without `nodes_to_resubmit` sends back every
+    step that has run and is not approved (declined, in review, unfinished or expired); NFC, IP
+    analysis and age estimation are never picked that way, and with nothing to pick the answer
+    is 400. Resubmitting restarts the session's expiry and reopens its `url`. Repeating a
+    resubmission of server-side steps only (AML, database validation, IP analysis) within 30
+    seconds is 429. Each change fires a `status.updated` webhook and adds a review.
+
+    004 shows no response body; Didit's published OpenAPI answers with the session id only.
 
     Args:
         session_id (UUID):
@@ -109,7 +256,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | SessionStatusUpdate]
+        Response[ErrorResponse | FieldErrors | list[str] | SessionStatusUpdate]
     """
 
     kwargs = _get_kwargs(
@@ -129,14 +276,25 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: UpdateSessionStatusRequest,
-) -> ErrorResponse | SessionStatusUpdate | None:
+) -> ErrorResponse | FieldErrors | list[str] | SessionStatusUpdate | None:
     """Update a session's status
 
      Manually approves, declines or sends steps of a session back for resubmission (004, "5. Update
-    Session Status"). `new_status` is one of `Approved`, `Declined`, `Resubmitted`. Resubmission is
-    only allowed from `Declined`, `In Review` or `Abandoned` (400 otherwise); approved steps are
-    preserved. `email_address` is required when `send_email` is true. 004 shows no response body;
-    the body described here (the session id and its new status) is optional in every field.
+    Session Status"). `new_status` is one of `Approved`, `Declined`, `Resubmitted`;
+    `email_address` is required when `send_email` is true.
+
+    Which sessions can change: 004 allows resubmission only from `Declined`, `In Review` or
+    `Abandoned`. Didit's published OpenAPI: any change needs the current status to be
+    `Approved`, `Declined`, `In Review`, `Kyc Expired`, `Abandoned` or `Resubmitted` (else 400
+    `{"detail": ...}`, checked before the body), and a new status equal to the current one is
+    400 with a bare array of messages. `Resubmitted` without `nodes_to_resubmit` sends back every
+    step that has run and is not approved (declined, in review, unfinished or expired); NFC, IP
+    analysis and age estimation are never picked that way, and with nothing to pick the answer
+    is 400. Resubmitting restarts the session's expiry and reopens its `url`. Repeating a
+    resubmission of server-side steps only (AML, database validation, IP analysis) within 30
+    seconds is 429. Each change fires a `status.updated` webhook and adds a review.
+
+    004 shows no response body; Didit's published OpenAPI answers with the session id only.
 
     Args:
         session_id (UUID):
@@ -148,7 +306,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | SessionStatusUpdate
+        ErrorResponse | FieldErrors | list[str] | SessionStatusUpdate
     """
 
     return sync_detailed(
@@ -163,14 +321,25 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: UpdateSessionStatusRequest,
-) -> Response[ErrorResponse | SessionStatusUpdate]:
+) -> Response[ErrorResponse | FieldErrors | list[str] | SessionStatusUpdate]:
     """Update a session's status
 
      Manually approves, declines or sends steps of a session back for resubmission (004, "5. Update
-    Session Status"). `new_status` is one of `Approved`, `Declined`, `Resubmitted`. Resubmission is
-    only allowed from `Declined`, `In Review` or `Abandoned` (400 otherwise); approved steps are
-    preserved. `email_address` is required when `send_email` is true. 004 shows no response body;
-    the body described here (the session id and its new status) is optional in every field.
+    Session Status"). `new_status` is one of `Approved`, `Declined`, `Resubmitted`;
+    `email_address` is required when `send_email` is true.
+
+    Which sessions can change: 004 allows resubmission only from `Declined`, `In Review` or
+    `Abandoned`. Didit's published OpenAPI: any change needs the current status to be
+    `Approved`, `Declined`, `In Review`, `Kyc Expired`, `Abandoned` or `Resubmitted` (else 400
+    `{"detail": ...}`, checked before the body), and a new status equal to the current one is
+    400 with a bare array of messages. `Resubmitted` without `nodes_to_resubmit` sends back every
+    step that has run and is not approved (declined, in review, unfinished or expired); NFC, IP
+    analysis and age estimation are never picked that way, and with nothing to pick the answer
+    is 400. Resubmitting restarts the session's expiry and reopens its `url`. Repeating a
+    resubmission of server-side steps only (AML, database validation, IP analysis) within 30
+    seconds is 429. Each change fires a `status.updated` webhook and adds a review.
+
+    004 shows no response body; Didit's published OpenAPI answers with the session id only.
 
     Args:
         session_id (UUID):
@@ -182,7 +351,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | SessionStatusUpdate]
+        Response[ErrorResponse | FieldErrors | list[str] | SessionStatusUpdate]
     """
 
     kwargs = _get_kwargs(
@@ -200,14 +369,25 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: UpdateSessionStatusRequest,
-) -> ErrorResponse | SessionStatusUpdate | None:
+) -> ErrorResponse | FieldErrors | list[str] | SessionStatusUpdate | None:
     """Update a session's status
 
      Manually approves, declines or sends steps of a session back for resubmission (004, "5. Update
-    Session Status"). `new_status` is one of `Approved`, `Declined`, `Resubmitted`. Resubmission is
-    only allowed from `Declined`, `In Review` or `Abandoned` (400 otherwise); approved steps are
-    preserved. `email_address` is required when `send_email` is true. 004 shows no response body;
-    the body described here (the session id and its new status) is optional in every field.
+    Session Status"). `new_status` is one of `Approved`, `Declined`, `Resubmitted`;
+    `email_address` is required when `send_email` is true.
+
+    Which sessions can change: 004 allows resubmission only from `Declined`, `In Review` or
+    `Abandoned`. Didit's published OpenAPI: any change needs the current status to be
+    `Approved`, `Declined`, `In Review`, `Kyc Expired`, `Abandoned` or `Resubmitted` (else 400
+    `{"detail": ...}`, checked before the body), and a new status equal to the current one is
+    400 with a bare array of messages. `Resubmitted` without `nodes_to_resubmit` sends back every
+    step that has run and is not approved (declined, in review, unfinished or expired); NFC, IP
+    analysis and age estimation are never picked that way, and with nothing to pick the answer
+    is 400. Resubmitting restarts the session's expiry and reopens its `url`. Repeating a
+    resubmission of server-side steps only (AML, database validation, IP analysis) within 30
+    seconds is 429. Each change fires a `status.updated` webhook and adds a review.
+
+    004 shows no response body; Didit's published OpenAPI answers with the session id only.
 
     Args:
         session_id (UUID):
@@ -219,7 +399,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | SessionStatusUpdate
+        ErrorResponse | FieldErrors | list[str] | SessionStatusUpdate
     """
 
     return (

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.business_decision import BusinessDecision
 from ...models.decision_v2 import DecisionV2
 from ...models.error_response import ErrorResponse
+from ...models.field_errors import FieldErrors
 from ...models.import_shared_session_request import ImportSharedSessionRequest
 from ...models.imported_user_session_v3 import ImportedUserSessionV3
 from ...types import Response
@@ -34,7 +35,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BusinessDecision | DecisionV2 | ImportedUserSessionV3 | ErrorResponse | None:
+) -> (
+    BusinessDecision
+    | DecisionV2
+    | ImportedUserSessionV3
+    | ErrorResponse
+    | ErrorResponse
+    | FieldErrors
+    | list[str]
+    | None
+):
     if response.status_code == 201:
 
         def _parse_response_201(data: object) -> BusinessDecision | DecisionV2 | ImportedUserSessionV3:
@@ -65,29 +75,92 @@ def _parse_response(
         return response_201
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        try:
 
-        return response_400
+            def _parse_response_400(data: object) -> ErrorResponse | FieldErrors | list[str]:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                    return componentsschemas_error_body_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_1 = FieldErrors.from_dict(data)
+
+                    return componentsschemas_error_body_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_error_body_type_2 = cast(list[str], data)
+
+                return componentsschemas_error_body_type_2
+
+            response_400 = _parse_response_400(response.json())
+
+            return response_400
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        try:
+            response_401 = ErrorResponse.from_dict(response.json())
 
-        return response_401
+            return response_401
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        try:
+            response_403 = ErrorResponse.from_dict(response.json())
 
-        return response_403
+            return response_403
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        try:
+            response_404 = ErrorResponse.from_dict(response.json())
 
-        return response_404
+            return response_404
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
+        try:
 
-        return response_429
+            def _parse_response_429(data: object) -> ErrorResponse | FieldErrors | list[str]:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                    return componentsschemas_error_body_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_1 = FieldErrors.from_dict(data)
+
+                    return componentsschemas_error_body_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_error_body_type_2 = cast(list[str], data)
+
+                return componentsschemas_error_body_type_2
+
+            response_429 = _parse_response_429(response.json())
+
+            return response_429
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -97,7 +170,9 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BusinessDecision | DecisionV2 | ImportedUserSessionV3 | ErrorResponse]:
+) -> Response[
+    BusinessDecision | DecisionV2 | ImportedUserSessionV3 | ErrorResponse | ErrorResponse | FieldErrors | list[str]
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -110,7 +185,9 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ImportSharedSessionRequest,
-) -> Response[BusinessDecision | DecisionV2 | ImportedUserSessionV3 | ErrorResponse]:
+) -> Response[
+    BusinessDecision | DecisionV2 | ImportedUserSessionV3 | ErrorResponse | ErrorResponse | FieldErrors | list[str]
+]:
     """Import a session shared by a partner
 
      Redeems a share token (000, 001; 004, "8. Import Shared Session"). Didit decodes the token,
@@ -126,12 +203,18 @@ def sync_detailed(
     application already imported the session (importing the same token twice is 403: 001,
     "Idempotency"; 004: "only once per partner application"); 404 — the source session no longer
     exists, or `workflow_id` is not a workflow of the calling application.
+    Didit's published OpenAPI differs: an invalid or expired token, a token for another
+    application and a deleted source session are all 400, as field errors under `share_token`;
+    403 is kept for an application that already imported the session (and for a bad API key,
+    never 401); 404 only for a `workflow_id` that is not the caller's. A business session
+    cannot be imported into a user workflow, nor the reverse (400).
 
     **The 201 body** differs between the documents, and every shape is accepted:
     000 shows a full V2 decision payload (singular blocks); 001's first example a short body
     (identifiers, status, dates); 001's prose a V2 payload for user sessions ("no session_kind
     field") and the KYB payload for business sessions; and 001's second example a user session with
-    `session_kind: "user"` and V3 arrays. See `ImportedSession`.
+    `session_kind: "user"` and V3 arrays. Didit's published OpenAPI answers with the V3 decision
+    of the clone for both kinds, told apart by `session_kind`. See `ImportedSession`.
 
     **workflow_id** is a plain string in 000 and a UUID in 001, whose own example uses
     `your-kyc-workflow-id`: any string is accepted, and one that names no workflow of the caller is
@@ -145,7 +228,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BusinessDecision | DecisionV2 | ImportedUserSessionV3 | ErrorResponse]
+        Response[BusinessDecision | DecisionV2 | ImportedUserSessionV3 | ErrorResponse | ErrorResponse | FieldErrors | list[str]]
     """
 
     kwargs = _get_kwargs(
@@ -163,7 +246,16 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ImportSharedSessionRequest,
-) -> BusinessDecision | DecisionV2 | ImportedUserSessionV3 | ErrorResponse | None:
+) -> (
+    BusinessDecision
+    | DecisionV2
+    | ImportedUserSessionV3
+    | ErrorResponse
+    | ErrorResponse
+    | FieldErrors
+    | list[str]
+    | None
+):
     """Import a session shared by a partner
 
      Redeems a share token (000, 001; 004, "8. Import Shared Session"). Didit decodes the token,
@@ -179,12 +271,18 @@ def sync(
     application already imported the session (importing the same token twice is 403: 001,
     "Idempotency"; 004: "only once per partner application"); 404 — the source session no longer
     exists, or `workflow_id` is not a workflow of the calling application.
+    Didit's published OpenAPI differs: an invalid or expired token, a token for another
+    application and a deleted source session are all 400, as field errors under `share_token`;
+    403 is kept for an application that already imported the session (and for a bad API key,
+    never 401); 404 only for a `workflow_id` that is not the caller's. A business session
+    cannot be imported into a user workflow, nor the reverse (400).
 
     **The 201 body** differs between the documents, and every shape is accepted:
     000 shows a full V2 decision payload (singular blocks); 001's first example a short body
     (identifiers, status, dates); 001's prose a V2 payload for user sessions ("no session_kind
     field") and the KYB payload for business sessions; and 001's second example a user session with
-    `session_kind: "user"` and V3 arrays. See `ImportedSession`.
+    `session_kind: "user"` and V3 arrays. Didit's published OpenAPI answers with the V3 decision
+    of the clone for both kinds, told apart by `session_kind`. See `ImportedSession`.
 
     **workflow_id** is a plain string in 000 and a UUID in 001, whose own example uses
     `your-kyc-workflow-id`: any string is accepted, and one that names no workflow of the caller is
@@ -198,7 +296,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BusinessDecision | DecisionV2 | ImportedUserSessionV3 | ErrorResponse
+        BusinessDecision | DecisionV2 | ImportedUserSessionV3 | ErrorResponse | ErrorResponse | FieldErrors | list[str]
     """
 
     return sync_detailed(
@@ -211,7 +309,9 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ImportSharedSessionRequest,
-) -> Response[BusinessDecision | DecisionV2 | ImportedUserSessionV3 | ErrorResponse]:
+) -> Response[
+    BusinessDecision | DecisionV2 | ImportedUserSessionV3 | ErrorResponse | ErrorResponse | FieldErrors | list[str]
+]:
     """Import a session shared by a partner
 
      Redeems a share token (000, 001; 004, "8. Import Shared Session"). Didit decodes the token,
@@ -227,12 +327,18 @@ async def asyncio_detailed(
     application already imported the session (importing the same token twice is 403: 001,
     "Idempotency"; 004: "only once per partner application"); 404 — the source session no longer
     exists, or `workflow_id` is not a workflow of the calling application.
+    Didit's published OpenAPI differs: an invalid or expired token, a token for another
+    application and a deleted source session are all 400, as field errors under `share_token`;
+    403 is kept for an application that already imported the session (and for a bad API key,
+    never 401); 404 only for a `workflow_id` that is not the caller's. A business session
+    cannot be imported into a user workflow, nor the reverse (400).
 
     **The 201 body** differs between the documents, and every shape is accepted:
     000 shows a full V2 decision payload (singular blocks); 001's first example a short body
     (identifiers, status, dates); 001's prose a V2 payload for user sessions ("no session_kind
     field") and the KYB payload for business sessions; and 001's second example a user session with
-    `session_kind: "user"` and V3 arrays. See `ImportedSession`.
+    `session_kind: "user"` and V3 arrays. Didit's published OpenAPI answers with the V3 decision
+    of the clone for both kinds, told apart by `session_kind`. See `ImportedSession`.
 
     **workflow_id** is a plain string in 000 and a UUID in 001, whose own example uses
     `your-kyc-workflow-id`: any string is accepted, and one that names no workflow of the caller is
@@ -246,7 +352,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BusinessDecision | DecisionV2 | ImportedUserSessionV3 | ErrorResponse]
+        Response[BusinessDecision | DecisionV2 | ImportedUserSessionV3 | ErrorResponse | ErrorResponse | FieldErrors | list[str]]
     """
 
     kwargs = _get_kwargs(
@@ -262,7 +368,16 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ImportSharedSessionRequest,
-) -> BusinessDecision | DecisionV2 | ImportedUserSessionV3 | ErrorResponse | None:
+) -> (
+    BusinessDecision
+    | DecisionV2
+    | ImportedUserSessionV3
+    | ErrorResponse
+    | ErrorResponse
+    | FieldErrors
+    | list[str]
+    | None
+):
     """Import a session shared by a partner
 
      Redeems a share token (000, 001; 004, "8. Import Shared Session"). Didit decodes the token,
@@ -278,12 +393,18 @@ async def asyncio(
     application already imported the session (importing the same token twice is 403: 001,
     "Idempotency"; 004: "only once per partner application"); 404 — the source session no longer
     exists, or `workflow_id` is not a workflow of the calling application.
+    Didit's published OpenAPI differs: an invalid or expired token, a token for another
+    application and a deleted source session are all 400, as field errors under `share_token`;
+    403 is kept for an application that already imported the session (and for a bad API key,
+    never 401); 404 only for a `workflow_id` that is not the caller's. A business session
+    cannot be imported into a user workflow, nor the reverse (400).
 
     **The 201 body** differs between the documents, and every shape is accepted:
     000 shows a full V2 decision payload (singular blocks); 001's first example a short body
     (identifiers, status, dates); 001's prose a V2 payload for user sessions ("no session_kind
     field") and the KYB payload for business sessions; and 001's second example a user session with
-    `session_kind: "user"` and V3 arrays. See `ImportedSession`.
+    `session_kind: "user"` and V3 arrays. Didit's published OpenAPI answers with the V3 decision
+    of the clone for both kinds, told apart by `session_kind`. See `ImportedSession`.
 
     **workflow_id** is a plain string in 000 and a UUID in 001, whose own example uses
     `your-kyc-workflow-id`: any string is accepted, and one that names no workflow of the caller is
@@ -297,7 +418,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BusinessDecision | DecisionV2 | ImportedUserSessionV3 | ErrorResponse
+        BusinessDecision | DecisionV2 | ImportedUserSessionV3 | ErrorResponse | ErrorResponse | FieldErrors | list[str]
     """
 
     return (

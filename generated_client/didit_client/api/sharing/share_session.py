@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -8,6 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
+from ...models.field_errors import FieldErrors
 from ...models.share_session_request import ShareSessionRequest
 from ...models.share_token import ShareToken
 from ...types import UNSET, Response, Unset
@@ -38,36 +39,171 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | ShareToken | None:
+) -> ErrorResponse | FieldErrors | list[str] | ShareToken | None:
     if response.status_code == 200:
         response_200 = ShareToken.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        try:
 
-        return response_400
+            def _parse_response_400(data: object) -> ErrorResponse | FieldErrors | list[str]:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                    return componentsschemas_error_body_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_1 = FieldErrors.from_dict(data)
+
+                    return componentsschemas_error_body_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_error_body_type_2 = cast(list[str], data)
+
+                return componentsschemas_error_body_type_2
+
+            response_400 = _parse_response_400(response.json())
+
+            return response_400
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        try:
 
-        return response_401
+            def _parse_response_401(data: object) -> ErrorResponse | FieldErrors | list[str]:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                    return componentsschemas_error_body_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_1 = FieldErrors.from_dict(data)
+
+                    return componentsschemas_error_body_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_error_body_type_2 = cast(list[str], data)
+
+                return componentsschemas_error_body_type_2
+
+            response_401 = _parse_response_401(response.json())
+
+            return response_401
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
+        try:
 
-        return response_403
+            def _parse_response_403(data: object) -> ErrorResponse | FieldErrors | list[str]:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                    return componentsschemas_error_body_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_1 = FieldErrors.from_dict(data)
+
+                    return componentsschemas_error_body_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_error_body_type_2 = cast(list[str], data)
+
+                return componentsschemas_error_body_type_2
+
+            response_403 = _parse_response_403(response.json())
+
+            return response_403
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        try:
 
-        return response_404
+            def _parse_response_404(data: object) -> ErrorResponse | FieldErrors | list[str]:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                    return componentsschemas_error_body_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_1 = FieldErrors.from_dict(data)
+
+                    return componentsschemas_error_body_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_error_body_type_2 = cast(list[str], data)
+
+                return componentsschemas_error_body_type_2
+
+            response_404 = _parse_response_404(response.json())
+
+            return response_404
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
+        try:
 
-        return response_429
+            def _parse_response_429(data: object) -> ErrorResponse | FieldErrors | list[str]:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_0 = ErrorResponse.from_dict(data)
+
+                    return componentsschemas_error_body_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_error_body_type_1 = FieldErrors.from_dict(data)
+
+                    return componentsschemas_error_body_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_error_body_type_2 = cast(list[str], data)
+
+                return componentsschemas_error_body_type_2
+
+            response_429 = _parse_response_429(response.json())
+
+            return response_429
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -77,7 +213,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | ShareToken]:
+) -> Response[ErrorResponse | FieldErrors | list[str] | ShareToken]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -91,7 +227,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ShareSessionRequest | Unset = UNSET,
-) -> Response[ErrorResponse | ShareToken]:
+) -> Response[ErrorResponse | FieldErrors | list[str] | ShareToken]:
     """Mint a share token for a session
 
      Mints an HS256-signed JWT that lets one partner application import this session (003; 004,
@@ -101,11 +237,15 @@ def sync_detailed(
 
     Requirements (003): the session is finished — 003 spells the statuses `APPROVED`, `DECLINED`,
     `IN_REVIEW`, which are the wire values `Approved`, `Declined`, `In Review` (004); anything
-    else is 400. `for_application_id` must be an existing application other than the caller: the
-    caller's own id is 400, an unknown id is 404. `ttl_in_seconds` is 60–86400, default 3600.
+    else is 400 (`detail` is a list of messages there, Didit's published OpenAPI).
+    `for_application_id` must be an existing application other than the caller: the caller's
+    own id is 400; an unknown id is 404 in 003 and 400 (a field error) on the live service.
+    `ttl_in_seconds` is 60–86400, default 3600.
 
-    003 requires the body; 004's example posts none. The body is therefore optional here, and a
-    server that needs `for_application_id` answers 400 without it.
+    003 and Didit's published OpenAPI require the body; 004's example posts none. The body is
+    therefore optional here, and a server that needs `for_application_id` answers 400 without
+    it. Unlike every other v3 operation, a missing or invalid API key is 401 here on the live
+    service.
 
     Args:
         session_id (UUID):
@@ -116,7 +256,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | ShareToken]
+        Response[ErrorResponse | FieldErrors | list[str] | ShareToken]
     """
 
     kwargs = _get_kwargs(
@@ -136,7 +276,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ShareSessionRequest | Unset = UNSET,
-) -> ErrorResponse | ShareToken | None:
+) -> ErrorResponse | FieldErrors | list[str] | ShareToken | None:
     """Mint a share token for a session
 
      Mints an HS256-signed JWT that lets one partner application import this session (003; 004,
@@ -146,11 +286,15 @@ def sync(
 
     Requirements (003): the session is finished — 003 spells the statuses `APPROVED`, `DECLINED`,
     `IN_REVIEW`, which are the wire values `Approved`, `Declined`, `In Review` (004); anything
-    else is 400. `for_application_id` must be an existing application other than the caller: the
-    caller's own id is 400, an unknown id is 404. `ttl_in_seconds` is 60–86400, default 3600.
+    else is 400 (`detail` is a list of messages there, Didit's published OpenAPI).
+    `for_application_id` must be an existing application other than the caller: the caller's
+    own id is 400; an unknown id is 404 in 003 and 400 (a field error) on the live service.
+    `ttl_in_seconds` is 60–86400, default 3600.
 
-    003 requires the body; 004's example posts none. The body is therefore optional here, and a
-    server that needs `for_application_id` answers 400 without it.
+    003 and Didit's published OpenAPI require the body; 004's example posts none. The body is
+    therefore optional here, and a server that needs `for_application_id` answers 400 without
+    it. Unlike every other v3 operation, a missing or invalid API key is 401 here on the live
+    service.
 
     Args:
         session_id (UUID):
@@ -161,7 +305,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | ShareToken
+        ErrorResponse | FieldErrors | list[str] | ShareToken
     """
 
     return sync_detailed(
@@ -176,7 +320,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ShareSessionRequest | Unset = UNSET,
-) -> Response[ErrorResponse | ShareToken]:
+) -> Response[ErrorResponse | FieldErrors | list[str] | ShareToken]:
     """Mint a share token for a session
 
      Mints an HS256-signed JWT that lets one partner application import this session (003; 004,
@@ -186,11 +330,15 @@ async def asyncio_detailed(
 
     Requirements (003): the session is finished — 003 spells the statuses `APPROVED`, `DECLINED`,
     `IN_REVIEW`, which are the wire values `Approved`, `Declined`, `In Review` (004); anything
-    else is 400. `for_application_id` must be an existing application other than the caller: the
-    caller's own id is 400, an unknown id is 404. `ttl_in_seconds` is 60–86400, default 3600.
+    else is 400 (`detail` is a list of messages there, Didit's published OpenAPI).
+    `for_application_id` must be an existing application other than the caller: the caller's
+    own id is 400; an unknown id is 404 in 003 and 400 (a field error) on the live service.
+    `ttl_in_seconds` is 60–86400, default 3600.
 
-    003 requires the body; 004's example posts none. The body is therefore optional here, and a
-    server that needs `for_application_id` answers 400 without it.
+    003 and Didit's published OpenAPI require the body; 004's example posts none. The body is
+    therefore optional here, and a server that needs `for_application_id` answers 400 without
+    it. Unlike every other v3 operation, a missing or invalid API key is 401 here on the live
+    service.
 
     Args:
         session_id (UUID):
@@ -201,7 +349,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | ShareToken]
+        Response[ErrorResponse | FieldErrors | list[str] | ShareToken]
     """
 
     kwargs = _get_kwargs(
@@ -219,7 +367,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ShareSessionRequest | Unset = UNSET,
-) -> ErrorResponse | ShareToken | None:
+) -> ErrorResponse | FieldErrors | list[str] | ShareToken | None:
     """Mint a share token for a session
 
      Mints an HS256-signed JWT that lets one partner application import this session (003; 004,
@@ -229,11 +377,15 @@ async def asyncio(
 
     Requirements (003): the session is finished — 003 spells the statuses `APPROVED`, `DECLINED`,
     `IN_REVIEW`, which are the wire values `Approved`, `Declined`, `In Review` (004); anything
-    else is 400. `for_application_id` must be an existing application other than the caller: the
-    caller's own id is 400, an unknown id is 404. `ttl_in_seconds` is 60–86400, default 3600.
+    else is 400 (`detail` is a list of messages there, Didit's published OpenAPI).
+    `for_application_id` must be an existing application other than the caller: the caller's
+    own id is 400; an unknown id is 404 in 003 and 400 (a field error) on the live service.
+    `ttl_in_seconds` is 60–86400, default 3600.
 
-    003 requires the body; 004's example posts none. The body is therefore optional here, and a
-    server that needs `for_application_id` answers 400 without it.
+    003 and Didit's published OpenAPI require the body; 004's example posts none. The body is
+    therefore optional here, and a server that needs `for_application_id` answers 400 without
+    it. Unlike every other v3 operation, a missing or invalid API key is 401 here on the live
+    service.
 
     Args:
         session_id (UUID):
@@ -244,7 +396,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | ShareToken
+        ErrorResponse | FieldErrors | list[str] | ShareToken
     """
 
     return (

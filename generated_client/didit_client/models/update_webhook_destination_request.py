@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.webhook_event_type import WebhookEventType
+from ..models.webhook_version import WebhookVersion
+from ..types import UNSET, Unset, redact_url
+
+T = TypeVar("T", bound="UpdateWebhookDestinationRequest")
+
+
+@_attrs_define
+class UpdateWebhookDestinationRequest:
+    """The body of `PATCH /v3/webhook/destinations/{destination_uuid}/`; every field optional.
+
+    Attributes:
+        label (str | Unset):
+        url (str | Unset):
+        enabled (bool | Unset):
+        webhook_version (WebhookVersion | Unset): The payload version a destination receives; `v3` is the current one.
+        subscribed_events (list[WebhookEventType] | Unset): The events a destination receives; at least one, each once.
+    """
+
+    label: str | Unset = UNSET
+    url: str | Unset = _attrs_field(repr=redact_url, default=UNSET)
+    enabled: bool | Unset = UNSET
+    webhook_version: WebhookVersion | Unset = UNSET
+    subscribed_events: list[WebhookEventType] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        label = self.label
+
+        url = self.url
+
+        enabled = self.enabled
+
+        webhook_version: str | Unset = UNSET
+        if not isinstance(self.webhook_version, Unset):
+            webhook_version = self.webhook_version.value
+
+        subscribed_events: list[str] | Unset = UNSET
+        if not isinstance(self.subscribed_events, Unset):
+            subscribed_events = []
+            for componentsschemas_webhook_subscribed_events_item_data in self.subscribed_events:
+                componentsschemas_webhook_subscribed_events_item = (
+                    componentsschemas_webhook_subscribed_events_item_data.value
+                )
+                subscribed_events.append(componentsschemas_webhook_subscribed_events_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if label is not UNSET:
+            field_dict["label"] = label
+        if url is not UNSET:
+            field_dict["url"] = url
+        if enabled is not UNSET:
+            field_dict["enabled"] = enabled
+        if webhook_version is not UNSET:
+            field_dict["webhook_version"] = webhook_version
+        if subscribed_events is not UNSET:
+            field_dict["subscribed_events"] = subscribed_events
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        label = d.pop("label", UNSET)
+
+        url = d.pop("url", UNSET)
+
+        enabled = d.pop("enabled", UNSET)
+
+        _webhook_version = d.pop("webhook_version", UNSET)
+        webhook_version: WebhookVersion | Unset
+        if isinstance(_webhook_version, Unset):
+            webhook_version = UNSET
+        else:
+            webhook_version = WebhookVersion.decode(_webhook_version)
+
+        _subscribed_events = d.pop("subscribed_events", UNSET)
+        subscribed_events: list[WebhookEventType] | Unset = UNSET
+        if _subscribed_events is not UNSET:
+            subscribed_events = []
+            for componentsschemas_webhook_subscribed_events_item_data in _subscribed_events:
+                componentsschemas_webhook_subscribed_events_item = WebhookEventType.decode(
+                    componentsschemas_webhook_subscribed_events_item_data
+                )
+
+                subscribed_events.append(componentsschemas_webhook_subscribed_events_item)
+
+        update_webhook_destination_request = cls(
+            label=label,
+            url=url,
+            enabled=enabled,
+            webhook_version=webhook_version,
+            subscribed_events=subscribed_events,
+        )
+
+        update_webhook_destination_request.additional_properties = d
+        return update_webhook_destination_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
