@@ -3,8 +3,8 @@
 The generated package stays generated; what it lacks for production use lives here: one-line
 client set-up (`create_client`, `create_v2_client`), retries in one transport (`RetryPolicy`,
 `RetryTransport`), typed errors and `unwrap`, the v2 client-token auth, pagination over sessions,
-and webhook verification (`didit_sdk.webhooks`). Forward-compatible enums are built into the
-generated models by the project's generator templates (`Enum.decode`, `is_known`).
+and webhook verification and receiving (`didit_sdk.webhooks`). Forward-compatible enums are built
+into the generated models by the project's generator templates (`Enum.decode`, `is_known`).
 """
 
 from didit_sdk.auth import DEFAULT_AUTH_BASE_URL, ClientTokenAuth
@@ -13,11 +13,13 @@ from didit_sdk.errors import (
     AuthenticationError,
     BadRequestError,
     DiditError,
+    ErrorBody,
     NotFoundError,
     PermissionDeniedError,
     RateLimitedError,
     ServerError,
     UnexpectedStatusError,
+    decode_error_body,
     error_for,
     unwrap,
 )
@@ -30,7 +32,13 @@ from didit_sdk.retry import (
     retry_after_seconds,
 )
 from didit_sdk.webhooks import (
+    DeliveryOutcome,
+    DeliveryStore,
+    InMemoryDeliveryStore,
+    WebhookDelivery,
     WebhookPayloadError,
+    WebhookPayloadTooLargeError,
+    WebhookReceiver,
     WebhookReplayError,
     WebhookSignatureError,
     WebhookTimestampError,
@@ -47,7 +55,11 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "ClientTokenAuth",
+    "DeliveryOutcome",
+    "DeliveryStore",
     "DiditError",
+    "ErrorBody",
+    "InMemoryDeliveryStore",
     "NotFoundError",
     "PaginationError",
     "PermissionDeniedError",
@@ -57,7 +69,10 @@ __all__ = [
     "ServerError",
     "SyncRetryTransport",
     "UnexpectedStatusError",
+    "WebhookDelivery",
     "WebhookPayloadError",
+    "WebhookPayloadTooLargeError",
+    "WebhookReceiver",
     "WebhookReplayError",
     "WebhookSignatureError",
     "WebhookTimestampError",
@@ -65,6 +80,7 @@ __all__ = [
     "aiter_sessions",
     "create_client",
     "create_v2_client",
+    "decode_error_body",
     "error_for",
     "iter_sessions",
     "retry_after_seconds",

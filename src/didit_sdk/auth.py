@@ -63,7 +63,9 @@ class ClientTokenAuth(httpx.Auth):
         self._expires_at = 0.0
         self._refresh_at = 0.0
         self._sync_lock = threading.Lock()
-        self._async_lock = asyncio.Lock()
+        # An asyncio.Lock belongs to the loop it first waits in: one per running loop.
+        self._async_locks: dict[asyncio.AbstractEventLoop, asyncio.Lock] = {}
+        self._async_locks_guard = threading.Lock()
 
     def __repr__(self) -> str:
         return f"ClientTokenAuth(client_id={self.client_id!r}, token_url={str(self.token_url)!r})"
@@ -78,6 +80,16 @@ class ClientTokenAuth(httpx.Auth):
         self._token = None
         self._expires_at = 0.0
         self._refresh_at = 0.0
+
+    def _async_lock(self) -> asyncio.Lock:
+        loop = asyncio.get_running_loop()
+        with self._async_locks_guard:
+            lock = self._async_locks.get(loop)
+            if lock is None:
+                for stale in [known for known in self._async_locks if known.is_closed()]:
+                    del self._async_locks[stale]
+                lock = self._async_locks[loop] = asyncio.Lock()
+        return lock
 
     def _fresh_token(self) -> str | None:
         if self._token is not None and self._clock() < self._refresh_at:
@@ -144,7 +156,7 @@ class ClientTokenAuth(httpx.Auth):
     ) -> AsyncGenerator[httpx.Request, httpx.Response]:
         token = self._fresh_token()
         if token is None:
-            async with self._async_lock:
+            async with self._async_lock():
                 token = self._fresh_token()
                 if token is None:
                     response = yield self._token_request(request)
@@ -154,7 +166,7 @@ class ClientTokenAuth(httpx.Auth):
         response = yield request
         if response.status_code != 401:
             return
-        async with self._async_lock:
+        async with self._async_lock():
             renewed = self._token
             if renewed is None or renewed == token:
                 token_response = yield self._token_request(request)

@@ -54,10 +54,15 @@ def _retry_transport(
 ) -> RetryTransport:
     # A custom transport makes httpx ignore verify / proxy / the *_PROXY environment, so the
     # inner transports are built with them here.
+    # The async network transport is made per event loop (see RetryTransport).
+    def network_async_transport() -> httpx.AsyncBaseTransport:
+        return httpx.AsyncHTTPTransport(verify=verify_ssl, proxy=proxy)
+
     return RetryTransport(
         policy=retry or RetryPolicy(),
         transport=transport or httpx.HTTPTransport(verify=verify_ssl, proxy=proxy),
-        async_transport=async_transport or httpx.AsyncHTTPTransport(verify=verify_ssl, proxy=proxy),
+        async_transport=async_transport,
+        async_transport_factory=None if async_transport is not None else network_async_transport,
     )
 
 

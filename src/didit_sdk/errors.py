@@ -2,10 +2,15 @@
 
 The generated operations return `Response[ErrorResponse | Model]` and leave every caller to check
 the status and `isinstance` the body; for an undocumented status they return `None`. `unwrap` does
-that once: the parsed body for a 2xx, else one exception per status, all under `DiditError`, each
-carrying the status, the spec's `detail` and the request id. Messages and reprs are built only from
-those three fields, never from request headers, so no API key, token or secret can end up in a log
-line through them.
+that once: the parsed body for a 2xx, else one exception per status, all under `DiditError`.
+
+The live service answers errors in three shapes, and an error must read well in each: `{"detail":
+...}` (a string, or an object), field errors `{"<field>": ["<message>", ...]}` (nested for nested
+objects), and a bare JSON array of messages (update-status to the status a session already has).
+`DiditError` carries them decoded — `detail`, `field_errors`, `messages` — and builds its message
+from them, bounded in length. Messages and reprs are built only from those fields, the status and
+the request id — never from request headers, nor from a body that is not JSON (a proxy may echo
+the request there) — so no API key, token or secret can reach a log line through them.
 """
 
 from __future__ import annotations
@@ -13,10 +18,11 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from http import HTTPStatus
 from typing import Any, TypeVar, overload
 
-from didit_client.models import ErrorResponse
+from didit_client.models import ErrorResponse, FieldErrors
 from didit_client.types import Response
 
 from didit_sdk.retry import retry_after_seconds
@@ -25,11 +31,13 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "DiditError",
+    "ErrorBody",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitedError",
     "ServerError",
     "UnexpectedStatusError",
+    "decode_error_body",
     "error_for",
     "unwrap",
 ]
@@ -37,14 +45,92 @@ __all__ = [
 T = TypeVar("T")
 
 _MAX_DETAIL = 500
+"""Characters kept of `detail`, and of the body-derived part of an error's message."""
+_MAX_ITEM = 200
+"""Characters kept of each field-error message or array item."""
+_MAX_ITEMS = 50
+"""Field errors (over all fields) and array items kept."""
+_MAX_DEPTH = 8
+"""Nesting of field errors followed (`expected_details.first_name`, `nodes[0].feature`)."""
 _REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-amzn-requestid")
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+def _as_text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+@dataclass(frozen=True)
+class ErrorBody:
+    """An error body, decoded from whichever of the service's shapes it has.
+
+    `detail` is the body's `detail` as text (a string as is, a list of strings joined with "; ",
+    anything else as compact JSON), `field_errors` maps a field (dotted for nested fields, with
+    `[i]` for list items) to its messages (the service sends a list, or one message), `messages`
+    lists everything readable: the detail, each field error as "field: message", and the items of
+    a bare array. All bounded in length.
+    """
+
+    detail: str | None = None
+    field_errors: Mapping[str, list[str]] = field(default_factory=dict)
+    messages: list[str] = field(default_factory=list)
+
+
+def _field_errors(value: Any, path: str, found: dict[str, list[str]], depth: int) -> None:
+    if depth > _MAX_DEPTH or sum(map(len, found.values())) >= _MAX_ITEMS:
+        return
+    if path and _is_messages(value) and value:
+        messages = [value] if isinstance(value, str) else value
+        room = _MAX_ITEMS - sum(map(len, found.values()))
+        found.setdefault(path, []).extend(_clip(item, _MAX_ITEM) for item in messages[:room])
+        return
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            _field_errors(item, f"{path}.{key}" if path else str(key), found, depth + 1)
+    elif isinstance(value, list) and path:
+        for index, item in enumerate(value):
+            _field_errors(item, f"{path}[{index}]", found, depth + 1)
+
+
+def decode_error_body(content: bytes) -> ErrorBody:
+    """Decode an error body in any of the service's shapes; an empty `ErrorBody` for anything else
+    (not JSON, not UTF-8, a scalar). Field errors are only read from an object without `detail`,
+    and only where a value is a message or a list of messages, as the service writes them."""
+    try:
+        body = json.loads(content)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return ErrorBody()
+    if isinstance(body, list):
+        items = [_clip(_as_text(item), _MAX_ITEM) for item in body[:_MAX_ITEMS]]
+        return ErrorBody(messages=[item for item in items if item])
+    if not isinstance(body, dict):
+        return ErrorBody()
+    if "detail" in body:
+        raw = body["detail"]
+        if isinstance(raw, list) and all(isinstance(item, str) for item in raw):
+            text = "; ".join(raw)
+        else:
+            text = _as_text(raw)
+        detail = _clip(text, _MAX_DETAIL) if raw is not None else None
+        return ErrorBody(detail=detail, messages=[detail] if detail else [])
+    found: dict[str, list[str]] = {}
+    _field_errors(body, "", found, 0)
+    messages = [f"{name}: {message}" for name, errors in found.items() for message in errors]
+    return ErrorBody(field_errors=found, messages=messages)
 
 
 class DiditError(Exception):
     """A Didit response that is not a success.
 
-    `status` is the HTTP status, `detail` the spec's `ErrorResponse.detail` when the body had one,
-    `request_id` the `X-Request-Id` header when the response had one, and `error` the decoded body.
+    `status` is the HTTP status; `detail`, `field_errors` and `messages` the decoded error body
+    (see `ErrorBody`; None, empty and empty when the body had none of it); `request_id` the
+    `X-Request-Id` header when the response had one; `error` the body as the spec's
+    `ErrorResponse` when it had a string `detail`.
     """
 
     def __init__(
@@ -54,11 +140,20 @@ class DiditError(Exception):
         *,
         request_id: str | None = None,
         error: ErrorResponse | None = None,
+        field_errors: Mapping[str, list[str]] | None = None,
+        messages: list[str] | None = None,
     ) -> None:
         self.status = status
         self.detail = detail
         self.request_id = request_id
         self.error = error
+        self.field_errors: dict[str, list[str]] = {
+            name: list(errors) for name, errors in (field_errors or {}).items()
+        }
+        if messages is None:
+            messages = [detail] if detail else []
+            messages += [f"{n}: {m}" for n, errors in self.field_errors.items() for m in errors]
+        self.messages = list(messages)
         super().__init__(self._message())
 
     def _message(self) -> str:
@@ -67,17 +162,22 @@ class DiditError(Exception):
         except ValueError:
             phrase = "Unknown Status"
         message = f"HTTP {self.status} {phrase}"
-        if self.detail:
-            message += f": {self.detail}"
+        if self.messages:
+            message += ": " + _clip("; ".join(self.messages), _MAX_DETAIL)
         if self.request_id:
             message += f" (request id {self.request_id})"
         return message
 
+    def _repr_fields(self) -> str:
+        fields = f"status={self.status!r}, detail={self.detail!r}"
+        if self.field_errors:
+            fields += f", field_errors={self.field_errors!r}"
+        if self.messages and self.detail is None and not self.field_errors:
+            fields += f", messages={self.messages!r}"
+        return fields + f", request_id={self.request_id!r}"
+
     def __repr__(self) -> str:
-        return (
-            f"{type(self).__name__}(status={self.status!r}, detail={self.detail!r}, "
-            f"request_id={self.request_id!r})"
-        )
+        return f"{type(self).__name__}({self._repr_fields()})"
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Exception pickling calls cls(*args) with the message; rebuild from the fields instead,
@@ -118,10 +218,19 @@ class RateLimitedError(DiditError):
         *,
         request_id: str | None = None,
         error: ErrorResponse | None = None,
+        field_errors: Mapping[str, list[str]] | None = None,
+        messages: list[str] | None = None,
         retry_after: float | None = None,
     ) -> None:
         self.retry_after = retry_after
-        super().__init__(status, detail, request_id=request_id, error=error)
+        super().__init__(
+            status,
+            detail,
+            request_id=request_id,
+            error=error,
+            field_errors=field_errors,
+            messages=messages,
+        )
 
     def _message(self) -> str:
         message = super()._message()
@@ -129,11 +238,8 @@ class RateLimitedError(DiditError):
             message += f"; retry after {self.retry_after:g}s"
         return message
 
-    def __repr__(self) -> str:
-        return (
-            f"{type(self).__name__}(status={self.status!r}, detail={self.detail!r}, "
-            f"request_id={self.request_id!r}, retry_after={self.retry_after!r})"
-        )
+    def _repr_fields(self) -> str:
+        return super()._repr_fields() + f", retry_after={self.retry_after!r}"
 
 
 class ServerError(DiditError):
@@ -153,14 +259,22 @@ _BY_STATUS: dict[int, type[DiditError]] = {
 }
 
 
-def _decode_error_body(content: bytes) -> ErrorResponse | None:
+def _spec_error(content: bytes) -> ErrorResponse | None:
+    """The body as the spec's `ErrorResponse`, when it is one (an object whose detail is a
+    message or a list of messages)."""
     try:
         body = json.loads(content)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         return None
-    if not isinstance(body, dict) or not isinstance(body.get("detail"), str):
+    if not isinstance(body, dict) or not _is_messages(body.get("detail")):
         return None
-    return ErrorResponse.from_dict(body)
+    return ErrorResponse(detail=body["detail"])
+
+
+def _is_messages(value: object) -> bool:
+    return isinstance(value, str) or (
+        isinstance(value, list) and all(isinstance(item, str) for item in value)
+    )
 
 
 def _header(headers: Mapping[str, str], names: tuple[str, ...]) -> str | None:
@@ -180,20 +294,27 @@ def error_for(
     now: float | None = None,
 ) -> DiditError:
     """The exception for a non-success response (status, raw body, headers)."""
-    error = parsed if isinstance(parsed, ErrorResponse) else _decode_error_body(content)
-    detail = error.detail[:_MAX_DETAIL] if error is not None else None
-    request_id = _header(headers, _REQUEST_ID_HEADERS)
+    body = decode_error_body(content)
+    error = parsed if isinstance(parsed, ErrorResponse) else _spec_error(content)
+    details: dict[str, Any] = {
+        "request_id": _header(headers, _REQUEST_ID_HEADERS),
+        "error": error,
+        "field_errors": body.field_errors,
+        "messages": body.messages,
+    }
     if status == 429:
         wait = retry_after_seconds(headers, now=time.time() if now is None else now)
-        return RateLimitedError(
-            status, detail, request_id=request_id, error=error, retry_after=wait
-        )
+        return RateLimitedError(status, body.detail, retry_after=wait, **details)
     if 500 <= status <= 599:
-        return ServerError(status, detail, request_id=request_id, error=error)
+        return ServerError(status, body.detail, **details)
     cls = _BY_STATUS.get(status, UnexpectedStatusError)
-    return cls(status, detail, request_id=request_id, error=error)
+    return cls(status, body.detail, **details)
 
 
+@overload
+def unwrap(
+    response: Response[ErrorResponse | FieldErrors | list[str] | T], *, now: float | None = None
+) -> T: ...
 @overload
 def unwrap(response: Response[ErrorResponse | T], *, now: float | None = None) -> T: ...
 @overload
@@ -201,15 +322,18 @@ def unwrap(response: Response[T], *, now: float | None = None) -> T: ...
 def unwrap(response: Response[Any], *, now: float | None = None) -> Any:
     """The parsed body of a 2xx response, or raise the `DiditError` subclass for its status.
 
-    The error body is decoded into the spec's `ErrorResponse` (also for statuses the spec does not
-    list). A 2xx with a body the generated client did not parse (an undocumented success status)
-    raises `UnexpectedStatusError` rather than returning a silent `None`; a 2xx without a body
-    (204) returns `None`.
+    The error body is decoded from the raw bytes in whichever shape it has (also for statuses the
+    spec does not list), so the error types drop out of the return type: `unwrap` of a
+    `Response[ErrorResponse | FieldErrors | list[str] | SessionPage]` is a `SessionPage`. A 2xx
+    with a body the generated client did not parse (an undocumented success status) raises
+    `UnexpectedStatusError` rather than returning a silent `None`; a 2xx without a body (204)
+    returns `None`.
     """
     status = int(response.status_code)
     parsed = response.parsed
     if 200 <= status <= 299:
-        if isinstance(parsed, ErrorResponse) or (parsed is None and response.content.strip()):
+        unparsed = parsed is None and response.content.strip()
+        if isinstance(parsed, ErrorResponse | FieldErrors) or unparsed:
             raise UnexpectedStatusError(
                 status, None, request_id=_header(response.headers, _REQUEST_ID_HEADERS)
             )

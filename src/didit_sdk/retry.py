@@ -21,8 +21,9 @@ import asyncio
 import logging
 import math
 import random as _random
+import threading
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import AsyncGenerator, Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC
 from email.utils import parsedate_to_datetime
@@ -249,6 +250,14 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     `handle_request`, the async one `handle_async_request`. Passing it through `httpx_args` (rather
     than `set_httpx_client`) keeps it across `with_headers` / `with_timeout`, which rebuild the
     httpx clients from `httpx_args`.
+
+    An async network transport holds connections that belong to the event loop that opened them,
+    so by default one is made per running loop (`async_transport_factory`, an
+    `httpx.AsyncHTTPTransport` unless given): the same object serves one `asyncio.run()` after
+    another. A loop's transport is closed while that loop shuts down (`asyncio.run` closes every
+    open async generator then, and one waits for that per loop), and forgotten once the loop has
+    closed. An `async_transport` given explicitly (a mock, a transport with no connections) is
+    used from every loop.
     """
 
     def __init__(
@@ -257,21 +266,89 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         policy: RetryPolicy | None = None,
         transport: httpx.BaseTransport | None = None,
         async_transport: httpx.AsyncBaseTransport | None = None,
+        async_transport_factory: Callable[[], httpx.AsyncBaseTransport] | None = None,
     ) -> None:
+        if async_transport is not None and async_transport_factory is not None:
+            raise ValueError("pass async_transport or async_transport_factory, not both")
         self.policy = policy or RetryPolicy()
         self.sync = SyncRetryTransport(transport or httpx.HTTPTransport(), policy=self.policy)
-        self.async_ = AsyncRetryTransport(
-            async_transport or httpx.AsyncHTTPTransport(), policy=self.policy
+        self._shared_async = (
+            None
+            if async_transport is None
+            else AsyncRetryTransport(async_transport, policy=self.policy)
         )
+        self._async_factory = async_transport_factory or httpx.AsyncHTTPTransport
+        self._async_by_loop: dict[asyncio.AbstractEventLoop | None, AsyncRetryTransport] = {}
+        self._closers: dict[asyncio.AbstractEventLoop, AsyncGenerator[None, None]] = {}
+        self._async_lock = threading.Lock()
+
+    def _for_loop(self) -> tuple[AsyncRetryTransport, bool]:
+        """The running loop's transport, and whether it was made just now."""
+        loop = _running_loop()
+        with self._async_lock:
+            current = self._async_by_loop.get(loop)
+            if current is not None:
+                return current, False
+            for stale in [known for known in self._closers if known.is_closed()]:
+                del self._closers[stale]
+            for gone in [known for known in self._async_by_loop if _closed(known)]:
+                del self._async_by_loop[gone]
+            current = AsyncRetryTransport(self._async_factory(), policy=self.policy)
+            self._async_by_loop[loop] = current
+        return current, True
+
+    @property
+    def async_(self) -> AsyncRetryTransport:
+        """The async retrying transport of the running event loop (made on first use there)."""
+        if self._shared_async is not None:
+            return self._shared_async
+        return self._for_loop()[0]
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         return self.sync.handle_request(request)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        return await self.async_.handle_async_request(request)
+        if self._shared_async is not None:
+            return await self._shared_async.handle_async_request(request)
+        current, made = self._for_loop()
+        loop = _running_loop()
+        if made and loop is not None:
+            closer = _close_at_shutdown(current)
+            await anext(closer)  # now the loop knows it, and closes it as it shuts down
+            self._closers[loop] = closer
+        return await current.handle_async_request(request)
 
     def close(self) -> None:
         self.sync.close()
 
     async def aclose(self) -> None:
-        await self.async_.aclose()
+        if self._shared_async is not None:
+            await self._shared_async.aclose()
+            return
+        loop = _running_loop()
+        with self._async_lock:
+            current = self._async_by_loop.pop(loop, None)
+            closer = self._closers.pop(loop, None) if loop is not None else None
+        if closer is not None:
+            await closer.aclose()  # closes `current`
+        elif current is not None:
+            await current.aclose()
+
+
+async def _close_at_shutdown(transport: AsyncRetryTransport) -> AsyncGenerator[None, None]:
+    """Suspended until its loop shuts down (or `aclose` is called), then closes `transport`."""
+    try:
+        yield
+    finally:
+        await transport.aclose()
+
+
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+def _closed(loop: asyncio.AbstractEventLoop | None) -> bool:
+    return loop is not None and loop.is_closed()

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from typing import Any
 
 import httpx
 import pytest
 from didit_client import AuthenticatedClient
 from didit_client.api.sessions import create_session, create_session_v2, get_session_decision
 from didit_client.models import CreateSessionRequest, CreateSessionV2Request, SessionStatus
+from didit_client.types import UNSET
 
 from didit_emulator.config import EmulatorConfig, default_config
 from didit_emulator.testing import RunningEmulator, running_emulator
@@ -172,17 +174,27 @@ def test_e2e_client_token_expired_server_side_is_renewed_on_401(
     assert recording.paths("/v2/session/") == [201, 401, 201]
 
 
-def test_e2e_iter_sessions_visits_every_session_exactly_once(fresh: RunningEmulator) -> None:
+PAGING_FILTERS = [
+    pytest.param({"limit": 3}, id="limit-offset"),
+    pytest.param({"page": 1, "page_size": 3, "limit": UNSET, "offset": UNSET}, id="page-number"),
+]
+
+
+@pytest.mark.parametrize("paging", PAGING_FILTERS)
+def test_e2e_iter_sessions_visits_every_session_exactly_once(
+    fresh: RunningEmulator, paging: dict[str, Any]
+) -> None:
+    # Finished, so that the next create with the same vendor_data makes a new session.
     vendor = f"e2e-{uuid.uuid4()}"
-    created = {str(fresh.create_session("Acme", vendor_data=vendor).session_id) for _ in range(7)}
+    created = {str(fresh.finished_session("Acme", vendor_data=vendor).session_id) for _ in range(7)}
     for _ in range(3):
-        fresh.create_session("Acme", vendor_data="someone-else")
+        fresh.finished_session("Acme", vendor_data="someone-else")
     fresh.create_session("Partner", vendor_data=vendor)  # another application's: never listed
     client = create_client(fresh.application("Acme").api_key, base_url=fresh.base_url)
-    seen = [str(s.session_id) for s in iter_sessions(client, vendor_data=vendor, page_size=3)]
+    seen = [str(s.session_id) for s in iter_sessions(client, vendor_data=vendor, **paging)]
     assert len(seen) == 7
     assert set(seen) == created
-    everything = [str(s.session_id) for s in iter_sessions(client, page_size=4)]
+    everything = [str(s.session_id) for s in iter_sessions(client, **paging)]
     assert len(everything) == len(set(everything)) == 10
 
 
@@ -191,11 +203,11 @@ async def test_e2e_aiter_sessions_visits_every_session_exactly_once(
     fresh: RunningEmulator,
 ) -> None:
     vendor = f"e2e-async-{uuid.uuid4()}"
-    created = {str(fresh.create_session("Acme", vendor_data=vendor).session_id) for _ in range(5)}
+    created = {str(fresh.finished_session("Acme", vendor_data=vendor).session_id) for _ in range(5)}
     client = create_client(fresh.application("Acme").api_key, base_url=fresh.base_url)
     async with client:
         seen = [
-            str(s.session_id) async for s in aiter_sessions(client, vendor_data=vendor, page_size=2)
+            str(s.session_id) async for s in aiter_sessions(client, vendor_data=vendor, limit=2)
         ]
     assert sorted(seen) == sorted(created)
 

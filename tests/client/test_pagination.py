@@ -1,14 +1,17 @@
-"""`iter_sessions` / `aiter_sessions`: every matching session exactly once, across pages.
+"""`iter_sessions` / `aiter_sessions`: every matching session exactly once, whatever the paging.
 
-A mock `GET /v3/sessions/` pages a fixed list the way the spec describes (absolute `next` /
-`previous` URLs, null at the ends, 404 beyond the last page) and records each request's query, so
-the tests check both what is yielded and that the filters go out with every page.
+Two fake `GET /v3/sessions/` servers page a fixed list: one as the live service does (`limit` /
+`offset`, `page` ignored), one as the older documents say (`page` / `page_size`). Each writes its
+own absolute `next` links, carrying the filters, and records every request, so the tests check
+what is yielded, that the iterator follows the links verbatim, and when it refuses one.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlencode
 
 import httpx
 import pytest
@@ -19,166 +22,285 @@ from didit_sdk import (
     NotFoundError,
     PaginationError,
     RateLimitedError,
+    RetryPolicy,
     aiter_sessions,
+    create_client,
     iter_sessions,
 )
 
+from ._fakes import FakeClock, Sleeps
+
 BASE = "https://verification.didit.me"
+API_KEY = "sk_test_pagination_key"
+FILTERS = ("vendor_data", "status")
 
 
 def session_ids(count: int) -> list[str]:
     return [str(uuid.UUID(int=i + 1)) for i in range(count)]
 
 
-class Pager:
-    """`GET /v3/sessions/` over `ids`, `page_size` per page; `next_link` can be overridden."""
+class Server:
+    """`GET /v3/sessions/` over `ids`; `paging` says how a page is addressed, `size` is the
+    largest page it serves. `next_link` may replace the server's own link (given the request URL
+    and the link the server would write)."""
 
-    def __init__(self, ids: list[str], page_size: int, next_link: Any = None) -> None:
+    def __init__(
+        self,
+        ids: list[str],
+        paging: str,
+        size: int,
+        next_link: Callable[[httpx.URL, str], str | None] | None = None,
+    ) -> None:
         self.ids = ids
-        self.page_size = page_size
+        self.paging = paging
+        self.size = size
         self.next_link = next_link
-        self.queries: list[dict[str, str]] = []
+        self.requests: list[httpx.Request] = []
+
+    @property
+    def urls(self) -> list[str]:
+        return [str(request.url) for request in self.requests]
+
+    def window(self, params: httpx.QueryParams) -> tuple[int, int]:
+        """(first index, page size); `size` is also the server's largest page."""
+        if self.paging == "limit-offset":  # `page` / `page_size` are ignored, as live
+            size = min(self.size, int(params.get("limit", str(self.size))))
+            return int(params.get("offset", "0")), size
+        size = min(self.size, int(params.get("page_size", str(self.size))))
+        return (int(params.get("page", "1")) - 1) * size, size
+
+    def link(self, params: httpx.QueryParams, start: int, size: int) -> str:
+        kept = {name: params[name] for name in FILTERS if name in params}
+        if self.paging == "limit-offset":
+            kept.update(limit=str(size), offset=str(start))
+        else:
+            kept.update(page=str(start // size + 1), page_size=str(size))
+        return f"{BASE}/v3/sessions/?{urlencode(kept)}"
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
-        query = dict(request.url.params)
-        self.queries.append(query)
-        if len(self.queries) > 100:  # a wrong iterator fails here instead of looping forever
+        self.requests.append(request)
+        if len(self.requests) > 50:  # a wrong iterator fails here instead of looping forever
             raise AssertionError("runaway pagination")
-        page = int(query.get("page", "1"))
-        size = int(query.get("page_size", str(self.page_size)))
-        start = (page - 1) * size
-        if page > 1 and start >= len(self.ids):
+        start, size = self.window(request.url.params)
+        if start and start >= len(self.ids):
             return httpx.Response(404, json={"detail": "Invalid page."})
-        chunk = self.ids[start : start + size]
-        has_next = start + size < len(self.ids)
-        next_url = f"{BASE}/v3/sessions/?page={page + 1}&page_size={size}" if has_next else None
-        if self.next_link is not None and has_next:
-            next_url = self.next_link(page)
+        following = start + size
+        next_url: str | None = self.link(request.url.params, following, size)
+        if following >= len(self.ids):
+            next_url = None
+        if self.next_link is not None and next_url is not None:
+            next_url = self.next_link(request.url, next_url)
         body = {
             "count": len(self.ids),
             "next": next_url,
-            "previous": f"{BASE}/v3/sessions/?page={page - 1}" if page > 1 else None,
-            "results": [{"session_id": sid, "status": "Approved"} for sid in chunk],
+            "previous": self.link(request.url.params, max(0, start - size), size)
+            if start
+            else None,
+            "results": [
+                {"session_id": sid, "status": "In Review"} for sid in self.ids[start:following]
+            ],
         }
         return httpx.Response(200, json=body)
 
 
 def client_for(handler: Any) -> AuthenticatedClient:
-    client = AuthenticatedClient(base_url=BASE, token="k", prefix="", auth_header_name="x-api-key")
     transport = httpx.MockTransport(handler)
-    client.set_httpx_client(httpx.Client(base_url=BASE, transport=transport))
-    return client.set_async_httpx_client(httpx.AsyncClient(base_url=BASE, transport=transport))
-
-
-@pytest.mark.parametrize(
-    ("total", "page_size", "pages"),
-    [
-        pytest.param(0, 3, 1, id="empty"),
-        pytest.param(1, 3, 1, id="one"),
-        pytest.param(3, 3, 1, id="exactly-one-page"),
-        pytest.param(7, 3, 3, id="partial-last-page"),
-        pytest.param(9, 3, 3, id="full-last-page"),
-        pytest.param(25, 1, 25, id="one-per-page"),
-    ],
-)
-def test_iter_sessions_visits_every_session_exactly_once(
-    total: int, page_size: int, pages: int
-) -> None:
-    ids = session_ids(total)
-    pager = Pager(ids, page_size)
-    seen = [str(s.session_id) for s in iter_sessions(client_for(pager), page_size=page_size)]
-    assert seen == ids
-    assert [q["page"] for q in pager.queries] == [str(n) for n in range(1, pages + 1)]
-
-
-def test_iter_sessions_sends_the_filters_with_every_page() -> None:
-    pager = Pager(session_ids(5), 2)
-    list(
-        iter_sessions(
-            client_for(pager),
-            vendor_data="user-42",
-            status=SessionStatus.IN_REVIEW,
-            page_size=2,
-        )
+    return create_client(
+        API_KEY,
+        base_url=BASE,
+        transport=transport,
+        async_transport=transport,
+        retry=RetryPolicy(max_retries=0),
     )
-    assert len(pager.queries) == 3
-    for query in pager.queries:
-        assert query["vendor_data"] == "user-42"
-        assert query["status"] == "In Review"
-        assert query["page_size"] == "2"
 
 
-def test_iter_sessions_omits_unset_filters() -> None:
-    pager = Pager(session_ids(1), 20)
-    list(iter_sessions(client_for(pager)))
-    assert pager.queries == [{"page": "1"}]
+PAGINGS = ["limit-offset", "page-number"]
 
 
-def test_iter_sessions_follows_the_page_number_in_next() -> None:
-    # A service whose `next` skips a page: the iterator follows the link, not its own count.
-    pager = Pager(session_ids(9), 3, next_link=lambda page: f"{BASE}/v3/sessions/?page=3")
-    seen = list(iter_sessions(client_for(pager), page_size=3))
-    assert [q["page"] for q in pager.queries] == ["1", "3"]
-    assert len(seen) == 6
+@pytest.mark.parametrize("paging", PAGINGS)
+@pytest.mark.parametrize("total", [0, 1, 3, 7, 9])
+def test_iter_sessions_visits_every_session_exactly_once(paging: str, total: int) -> None:
+    ids = session_ids(total)
+    server = Server(ids, paging, size=3)
+    seen = [str(s.session_id) for s in iter_sessions(client_for(server))]
+    assert seen == ids
+    assert len(server.requests) == max(1, -(-total // 3))
 
 
-def test_iter_sessions_increments_when_next_has_no_page_number() -> None:
-    pager = Pager(session_ids(5), 2, next_link=lambda page: f"{BASE}/v3/sessions/?cursor=x")
-    seen = list(iter_sessions(client_for(pager), page_size=2))
-    assert [q["page"] for q in pager.queries] == ["1", "2", "3"]
-    assert len(seen) == 5
+def test_iter_sessions_against_limit_offset_follows_next_verbatim() -> None:
+    # The live service: `page` is ignored; re-sending `page=N` would read page 1 forever.
+    server = Server(session_ids(7), "limit-offset", size=3)
+    list(iter_sessions(client_for(server), vendor_data="user-42", page=1))
+    assert server.urls[1:] == [
+        f"{BASE}/v3/sessions/?vendor_data=user-42&limit=3&offset=3",
+        f"{BASE}/v3/sessions/?vendor_data=user-42&limit=3&offset=6",
+    ]
+
+
+def test_iter_sessions_sends_the_filters_on_the_first_request() -> None:
+    server = Server(session_ids(5), "page-number", size=2)
+    client = client_for(server)
+    list(iter_sessions(client, vendor_data="user-42", status=SessionStatus.IN_REVIEW, page_size=2))
+    first = server.requests[0].url.params
+    assert (first["vendor_data"], first["status"], first["page_size"]) == (
+        "user-42",
+        "In Review",
+        "2",
+    )
+    assert len(server.requests) == 3
+    assert all(request.url.params["vendor_data"] == "user-42" for request in server.requests)
+
+
+def test_iter_sessions_rejects_an_unknown_filter() -> None:
+    with pytest.raises(TypeError, match="colour"):
+        list(iter_sessions(client_for(Server([], "page-number", 2)), colour="blue"))
+
+
+def test_iter_sessions_sends_the_key_and_retries_on_followed_links(
+    clock: FakeClock, sleeps: Sleeps
+) -> None:
+    server = Server(session_ids(4), "limit-offset", size=2)
+    answered_429 = False
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        nonlocal answered_429
+        if request.url.params.get("offset") == "2" and not answered_429:
+            answered_429 = True
+            return httpx.Response(429, headers={"Retry-After": "2"}, json={"detail": "slow"})
+        return server(request)
+
+    transport = httpx.MockTransport(handler)
+    policy = RetryPolicy(clock=clock, sleep=sleeps, random=lambda: 0.0)
+    client = create_client(API_KEY, base_url=BASE, transport=transport, retry=policy)
+    assert len(list(iter_sessions(client))) == 4
+    assert sleeps.waits == [2.0]
+    assert [request.headers["x-api-key"] for request in server.requests] == [API_KEY] * 2
+
+
+def test_iter_sessions_resolves_a_relative_next_link() -> None:
+    def relative(url: httpx.URL, link: str) -> str:
+        return link.removeprefix(BASE)
+
+    server = Server(session_ids(5), "limit-offset", size=2, next_link=relative)
+    assert len(list(iter_sessions(client_for(server)))) == 5
+    assert server.urls[-1] == f"{BASE}/v3/sessions/?limit=2&offset=4"
 
 
 @pytest.mark.parametrize(
     "link",
     [
-        pytest.param(lambda page: f"{BASE}/v3/sessions/?page={page}", id="same-page"),
-        pytest.param(lambda page: f"{BASE}/v3/sessions/?page=1", id="backwards"),
-        pytest.param(lambda page: f"{BASE}/v3/sessions/?page=two", id="not-a-number"),
+        pytest.param("https://evil.example/v3/sessions/?offset=2", id="other-host"),
+        pytest.param("http://verification.didit.me/v3/sessions/?offset=2", id="http-downgrade"),
+        pytest.param("https://verification.didit.me:8443/v3/sessions/?offset=2", id="other-port"),
+        pytest.param("https://verification.didit.me.evil.example/v3/", id="suffix-host"),
+        pytest.param("//evil.example/v3/sessions/", id="scheme-relative"),
+        pytest.param("http://[broken", id="not-a-url"),
     ],
 )
-def test_iter_sessions_refuses_a_next_link_that_does_not_advance(link: Any) -> None:
-    pager = Pager(session_ids(6), 2, next_link=link)
-    sessions = iter_sessions(client_for(pager), page_size=2)
-    with pytest.raises(PaginationError):
+def test_iter_sessions_refuses_a_next_link_on_another_origin(link: str) -> None:
+    server = Server(session_ids(6), "limit-offset", size=2, next_link=lambda url, own: link)
+    sessions = iter_sessions(client_for(server))
+    with pytest.raises(PaginationError) as caught:
         list(sessions)
-    assert len(pager.queries) <= 2
+    assert len(server.requests) == 1
+    assert API_KEY not in str(caught.value)
+
+
+def test_iter_sessions_follows_an_explicit_default_port() -> None:
+    def with_port(url: httpx.URL, link: str) -> str:
+        return link.replace(BASE, f"{BASE}:443")
+
+    server = Server(session_ids(4), "limit-offset", size=2, next_link=with_port)
+    assert len(list(iter_sessions(client_for(server)))) == 4
+
+
+def test_iter_sessions_refuses_a_next_link_to_the_same_page() -> None:
+    server = Server(session_ids(6), "page-number", size=2, next_link=lambda url, own: str(url))
+    with pytest.raises(PaginationError, match="already fetched"):
+        list(iter_sessions(client_for(server)))
+    assert len(server.requests) == 1
+
+
+def test_iter_sessions_refuses_a_next_link_back_to_the_first_request() -> None:
+    first: list[str] = []
+
+    def back_to_first(url: httpx.URL, own: str) -> str:
+        first.append(str(url))
+        return own if len(first) == 1 else first[0]
+
+    server = Server(session_ids(6), "page-number", size=2, next_link=back_to_first)
+    seen: list[str] = []
+    with pytest.raises(PaginationError, match="already fetched"):
+        seen.extend(str(s.session_id) for s in iter_sessions(client_for(server)))
+    assert seen == session_ids(4)
+    assert len(server.requests) == 2
+
+
+def test_iter_sessions_refuses_a_cycle_between_pages() -> None:
+    def cycle(url: httpx.URL, own: str) -> str:  # page 1 -> 2 -> 3 -> 2
+        offset = {"0": 2, "2": 4, "4": 2}[url.params.get("offset", "0")]
+        return f"{BASE}/v3/sessions/?limit=2&offset={offset}"
+
+    server = Server(session_ids(8), "limit-offset", size=2, next_link=cycle)
+    seen: list[str] = []
+    with pytest.raises(PaginationError, match="already fetched"):
+        seen.extend(str(s.session_id) for s in iter_sessions(client_for(server)))
+    assert seen == session_ids(6)
+    assert len(server.requests) == 3
 
 
 def test_iter_sessions_raises_the_typed_error_of_a_page() -> None:
-    def handler(request: httpx.Request) -> httpx.Response:
-        if request.url.params["page"] == "2":
-            return httpx.Response(429, json={"detail": "slow"}, headers={"Retry-After": "5"})
-        return Pager(session_ids(4), 2)(request)
+    server = Server(session_ids(4), "limit-offset", size=2)
 
-    sessions = iter_sessions(client_for(handler), page_size=2)
-    first_page = [next(sessions), next(sessions)]
-    assert len(first_page) == 2
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.params.get("offset") == "2":
+            return httpx.Response(429, json={"detail": "slow"}, headers={"Retry-After": "500"})
+        return server(request)
+
+    sessions = iter_sessions(client_for(handler))
+    assert [next(sessions), next(sessions)]
     with pytest.raises(RateLimitedError) as caught:
         next(sessions)
-    assert caught.value.retry_after == 5.0
+    assert caught.value.retry_after == 500.0
 
 
 def test_iter_sessions_is_lazy() -> None:
-    pager = Pager(session_ids(10), 2)
-    sessions = iter_sessions(client_for(pager), page_size=2)
-    assert pager.queries == []
+    server = Server(session_ids(10), "limit-offset", size=2)
+    sessions = iter_sessions(client_for(server))
+    assert server.requests == []
     next(sessions)
-    assert len(pager.queries) == 1
+    assert len(server.requests) == 1
 
 
 @pytest.mark.anyio
-@pytest.mark.parametrize(("total", "page_size"), [(0, 2), (5, 2), (6, 3)])
-async def test_aiter_sessions_visits_every_session_exactly_once(total: int, page_size: int) -> None:
+@pytest.mark.parametrize("paging", PAGINGS)
+@pytest.mark.parametrize("total", [0, 5, 6])
+async def test_aiter_sessions_visits_every_session_exactly_once(paging: str, total: int) -> None:
     ids = session_ids(total)
-    pager = Pager(ids, page_size)
-    client = client_for(pager)
-    seen = [
-        str(s.session_id)
-        async for s in aiter_sessions(client, vendor_data="v", page_size=page_size)
-    ]
+    server = Server(ids, paging, size=3)
+    client = client_for(server)
+    seen = [str(s.session_id) async for s in aiter_sessions(client, vendor_data="v")]
     assert seen == ids
-    assert all(q["vendor_data"] == "v" for q in pager.queries)
+    assert all(request.url.params["vendor_data"] == "v" for request in server.requests)
+
+
+@pytest.mark.anyio
+async def test_aiter_sessions_refuses_a_next_link_on_another_origin() -> None:
+    link = "https://evil.example/v3/sessions/?offset=2"
+    server = Server(session_ids(6), "limit-offset", size=2, next_link=lambda url, own: link)
+    with pytest.raises(PaginationError):
+        async for _ in aiter_sessions(client_for(server)):
+            pass
+    assert len(server.requests) == 1
+
+
+@pytest.mark.anyio
+async def test_aiter_sessions_refuses_a_next_link_already_fetched() -> None:
+    server = Server(session_ids(6), "limit-offset", size=2, next_link=lambda url, own: str(url))
+    with pytest.raises(PaginationError, match="already fetched"):
+        async for _ in aiter_sessions(client_for(server)):
+            pass
+    assert len(server.requests) == 1
 
 
 @pytest.mark.anyio

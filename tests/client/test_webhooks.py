@@ -18,7 +18,6 @@ from typing import Any
 
 import pytest
 from didit_client.models import BusinessDecision, DecisionV3, SessionMetadata
-from didit_client.types import Unset
 
 from didit_sdk.webhooks import (
     SIGNATURE_HEADER,
@@ -196,7 +195,7 @@ def test_verify_webhook_accepts_each_signature_alone(name: str, header: str) -> 
 def test_verify_webhook_decodes_the_typed_payload() -> None:
     event = verify_webhook(*signed("floats"), SECRET, now=NOW)
     assert isinstance(event.decision, DecisionV3)
-    assert not isinstance(event.decision.liveness_checks, Unset)
+    assert isinstance(event.decision.liveness_checks, list)
     assert event.decision.liveness_checks[0].score == 90
     assert isinstance(event.metadata, SessionMetadata)
     assert event.metadata.additional_properties["tiny"] == 0.1
@@ -416,7 +415,9 @@ def test_verify_webhook_header_names_are_case_insensitive() -> None:
     assert verify_webhook(body, upper, SECRET, now=NOW).status == "Approved"
 
 
-def test_verify_webhook_compares_in_constant_time(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_verify_webhook_compares_in_constant_time_raw_signature_first(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     calls: list[tuple[str, str]] = []
     real = hmac.compare_digest
 
@@ -425,9 +426,15 @@ def test_verify_webhook_compares_in_constant_time(monkeypatch: pytest.MonkeyPatc
         return real(a, b)
 
     monkeypatch.setattr(hmac, "compare_digest", spy)
-    body, headers = signed("minimal")
+    body, headers = signed("unicode-names")  # its X-Signature and V2 differ
     verify_webhook(body, headers, SECRET, now=NOW)
-    assert calls == [(headers[SIGNATURE_V2_HEADER], headers[SIGNATURE_V2_HEADER])]
+    assert calls == [(headers[SIGNATURE_HEADER], headers[SIGNATURE_HEADER])]
+    calls.clear()
+    verify_webhook(body, {**headers, SIGNATURE_HEADER: "0" * 64}, SECRET, now=NOW)
+    assert calls == [
+        (headers[SIGNATURE_HEADER], "0" * 64),
+        (headers[SIGNATURE_V2_HEADER], headers[SIGNATURE_V2_HEADER]),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,43 @@
+"""Receiving Didit webhooks in an ASGI app (Starlette; FastAPI is the same with its own Request).
+
+The endpoint hands the raw body and the headers to a `WebhookReceiver` and answers with the
+status it returns: 200 for a new or a repeated delivery (a 2xx stops Didit's retries), 401 / 400
+/ 413 for one that fails verification. Only a new delivery is handled. If handling fails, the
+receiver forgets the delivery and the endpoint answers 500, so Didit's next attempt is handled.
+
+Run it with DIDIT_WEBHOOK_SECRET set: `uvicorn --app-dir docs/examples webhook_asgi:app`.
+"""
+
+from __future__ import annotations
+
+import os
+
+from didit_client.models import WebhookEvent
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from didit_sdk.webhooks import WebhookReceiver
+
+receiver = WebhookReceiver(os.environ.get("DIDIT_WEBHOOK_SECRET", "YOUR_WEBHOOK_SECRET"))
+handled: list[WebhookEvent] = []  # stands in for your own processing
+
+
+def handle(event: WebhookEvent) -> None:
+    handled.append(event)  # e.g. update the user's verification status in your database
+
+
+async def didit_webhook(request: Request) -> JSONResponse:
+    body = await request.body()  # the raw bytes: never a re-serialised request.json()
+    delivery = receiver.receive(body, request.headers)
+    if delivery.is_new and delivery.event is not None:
+        try:
+            handle(delivery.event)
+        except Exception:
+            receiver.forget(delivery)  # Didit retries; the retry must not count as a duplicate
+            return JSONResponse({"detail": "not processed"}, status_code=500)
+    return JSONResponse({"outcome": delivery.outcome.value}, status_code=delivery.status_code)
+
+
+app = Starlette(routes=[Route("/webhooks/didit", didit_webhook, methods=["POST"])])
