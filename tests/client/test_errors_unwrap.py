@@ -7,6 +7,7 @@ does not (`parsed` is None and `unwrap` decodes the body itself).
 
 from __future__ import annotations
 
+import json
 import pickle
 import uuid
 from email.utils import formatdate
@@ -27,6 +28,7 @@ from didit_sdk import (
     RateLimitedError,
     ServerError,
     UnexpectedStatusError,
+    decode_error_body,
     unwrap,
 )
 
@@ -188,3 +190,140 @@ def test_unwrap_errors_survive_pickling() -> None:
         7.0,
     )
     assert str(copy) == str(caught.value)
+
+
+# --- the three error-body shapes of the live service (issue 9) ---------------------------------
+
+SHAPES = [
+    pytest.param(
+        {"detail": "Session not found"},
+        ("Session not found", {}, ["Session not found"]),
+        id="detail-string",
+    ),
+    pytest.param(
+        {"detail": {"code": "quota", "message": "No credits left"}},
+        ('{"code":"quota","message":"No credits left"}', {}, None),
+        id="detail-object",
+    ),
+    pytest.param(
+        {"detail": ["Too early.", "Try later."]},
+        ("Too early.; Try later.", {}, ["Too early.; Try later."]),
+        id="detail-list",
+    ),
+    pytest.param({"detail": None}, (None, {}, []), id="detail-null"),
+    pytest.param(
+        {"vendor_data": ["Too long."], "workflow_id": ["Required.", "Not a UUID."]},
+        (
+            None,
+            {"vendor_data": ["Too long."], "workflow_id": ["Required.", "Not a UUID."]},
+            ["vendor_data: Too long.", "workflow_id: Required.", "workflow_id: Not a UUID."],
+        ),
+        id="field-errors",
+    ),
+    pytest.param(
+        {
+            "expected_details": {"first_name": ["Required."]},
+            "nodes_to_resubmit": [{}, {"feature": ["Unknown feature."]}],
+            "callback": "Enter a valid URL.",
+        },
+        (
+            None,
+            {
+                "expected_details.first_name": ["Required."],
+                "nodes_to_resubmit[1].feature": ["Unknown feature."],
+                "callback": ["Enter a valid URL."],
+            },
+            None,
+        ),
+        id="field-errors-nested-and-single",
+    ),
+    pytest.param(
+        ["Session already has this status"],
+        (None, {}, ["Session already has this status"]),
+        id="bare-array",
+    ),
+    pytest.param(["a", 3, {"x": 1}], (None, {}, ["a", "3", '{"x":1}']), id="bare-array-mixed"),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), SHAPES)
+@pytest.mark.parametrize("status", [400, 403, 409, 500])
+def test_unwrap_error_carries_every_body_shape(
+    body: Any, expected: tuple[Any, Any, Any], status: int
+) -> None:
+    detail, field_errors, messages = expected
+    client = client_answering(status, body, {"X-Request-Id": "r-7"})
+    with pytest.raises(DiditError) as caught:
+        unwrap(get_session_decision.sync_detailed(SESSION_ID, client=client))
+    error = caught.value
+    assert (error.status, error.detail, error.field_errors) == (status, detail, field_errors)
+    expected_messages = messages if messages is not None else [detail] if detail else None
+    if expected_messages is None:
+        expected_messages = [f"{name}: {m}" for name, ms in field_errors.items() for m in ms]
+    assert error.messages == expected_messages
+    text = str(error)
+    assert text.endswith("(request id r-7)")
+    assert all(message in text for message in expected_messages)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        pytest.param(b"<html><body>Bad Gateway</body></html>", id="html"),
+        pytest.param(b"\xff\xfe\x00not utf-8", id="not-utf8"),
+        pytest.param(b"", id="empty"),
+        pytest.param(b'"just a string"', id="json-string"),
+        pytest.param(b"42", id="json-number"),
+        pytest.param(b"[" * 100_000 + b"]" * 100_000, id="deeply-nested"),
+    ],
+)
+def test_unwrap_error_of_an_undecodable_body_is_plain(content: bytes) -> None:
+    client = client_answering(400, content=content)
+    with pytest.raises(BadRequestError) as caught:
+        unwrap(list_sessions.sync_detailed(client=client))
+    error = caught.value
+    assert (error.detail, error.field_errors, error.messages, error.error) == (None, {}, [], None)
+    assert str(error) == "HTTP 400 Bad Request"
+
+
+def test_unwrap_error_message_is_bounded() -> None:
+    body = {f"field_{n}": ["x" * 1000, "y" * 1000] for n in range(1000)}
+    client = client_answering(400, body)
+    with pytest.raises(BadRequestError) as caught:
+        unwrap(list_sessions.sync_detailed(client=client))
+    error = caught.value
+    assert len(error.messages) == 50
+    assert all(len(message) <= 220 for message in error.messages)
+    assert len(str(error)) < 600
+
+
+def test_unwrap_error_repr_shows_field_errors_and_bare_messages() -> None:
+    field = client_answering(400, {"vendor_data": ["Too long."]})
+    with pytest.raises(BadRequestError) as caught:
+        unwrap(list_sessions.sync_detailed(client=field))
+    assert repr(caught.value) == (
+        "BadRequestError(status=400, detail=None, field_errors={'vendor_data': ['Too long.']}, "
+        "request_id=None)"
+    )
+    bare = client_answering(400, ["Already Approved"])
+    with pytest.raises(BadRequestError) as caught:
+        unwrap(list_sessions.sync_detailed(client=bare))
+    assert repr(caught.value) == (
+        "BadRequestError(status=400, detail=None, messages=['Already Approved'], request_id=None)"
+    )
+
+
+def test_unwrap_field_errors_survive_pickling() -> None:
+    client = client_answering(400, {"vendor_data": ["Too long."]})
+    with pytest.raises(BadRequestError) as caught:
+        unwrap(list_sessions.sync_detailed(client=client))
+    copy = pickle.loads(pickle.dumps(caught.value))  # noqa: S301 (our own bytes)
+    assert copy.field_errors == {"vendor_data": ["Too long."]}
+    assert copy.messages == ["vendor_data: Too long."]
+    assert str(copy) == str(caught.value)
+
+
+def test_decode_error_body_ignores_other_keys_beside_detail() -> None:
+    # Only `detail` is read from such a body: other keys may echo the request.
+    body = decode_error_body(json.dumps({"detail": "bad", "echo": API_KEY}).encode())
+    assert (body.detail, body.field_errors, body.messages) == ("bad", {}, ["bad"])

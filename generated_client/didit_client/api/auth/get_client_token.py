@@ -67,7 +67,7 @@ def _parse_response(
             response_400 = _parse_response_400(response.json())
 
             return response_400
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
 
     if response.status_code == 401:
@@ -99,7 +99,7 @@ def _parse_response(
             response_401 = _parse_response_401(response.json())
 
             return response_401
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
 
     if response.status_code == 429:
@@ -131,7 +131,7 @@ def _parse_response(
             response_429 = _parse_response_429(response.json())
 
             return response_429
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
 
     if client.raise_on_unexpected_status:

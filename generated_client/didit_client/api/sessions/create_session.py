@@ -68,7 +68,7 @@ def _parse_response(
             response_400 = _parse_response_400(response.json())
 
             return response_400
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
 
     if response.status_code == 401:
@@ -100,7 +100,7 @@ def _parse_response(
             response_401 = _parse_response_401(response.json())
 
             return response_401
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
 
     if response.status_code == 403:
@@ -132,7 +132,7 @@ def _parse_response(
             response_403 = _parse_response_403(response.json())
 
             return response_403
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
 
     if response.status_code == 404:
@@ -164,7 +164,7 @@ def _parse_response(
             response_404 = _parse_response_404(response.json())
 
             return response_404
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
 
     if response.status_code == 429:
@@ -196,7 +196,7 @@ def _parse_response(
             response_429 = _parse_response_429(response.json())
 
             return response_429
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
 
     if client.raise_on_unexpected_status:

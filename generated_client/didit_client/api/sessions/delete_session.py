@@ -78,7 +78,7 @@ def _parse_response(
             response_400 = _parse_response_400(response.json())
 
             return response_400
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
 
     if response.status_code == 401:
@@ -110,7 +110,7 @@ def _parse_response(
             response_401 = _parse_response_401(response.json())
 
             return response_401
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
 
     if response.status_code == 403:
@@ -142,7 +142,7 @@ def _parse_response(
             response_403 = _parse_response_403(response.json())
 
             return response_403
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
 
     if response.status_code == 404:
@@ -174,7 +174,7 @@ def _parse_response(
             response_404 = _parse_response_404(response.json())
 
             return response_404
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
 
     if response.status_code == 429:
@@ -206,7 +206,7 @@ def _parse_response(
             response_429 = _parse_response_429(response.json())
 
             return response_429
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
 
     if response.status_code == 503:
@@ -238,7 +238,7 @@ def _parse_response(
             response_503 = _parse_response_503(response.json())
 
             return response_503
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
 
     if client.raise_on_unexpected_status:

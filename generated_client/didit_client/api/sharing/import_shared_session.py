@@ -103,7 +103,7 @@ def _parse_response(
             response_400 = _parse_response_400(response.json())
 
             return response_400
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
 
     if response.status_code == 401:
@@ -111,7 +111,7 @@ def _parse_response(
             response_401 = ErrorResponse.from_dict(response.json())
 
             return response_401
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
 
     if response.status_code == 403:
@@ -119,7 +119,7 @@ def _parse_response(
             response_403 = ErrorResponse.from_dict(response.json())
 
             return response_403
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
 
     if response.status_code == 404:
@@ -127,7 +127,7 @@ def _parse_response(
             response_404 = ErrorResponse.from_dict(response.json())
 
             return response_404
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
 
     if response.status_code == 429:
@@ -159,7 +159,7 @@ def _parse_response(
             response_429 = _parse_response_429(response.json())
 
             return response_429
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
 
     if client.raise_on_unexpected_status:

@@ -63,7 +63,7 @@ def _parse_response(
             response_401 = _parse_response_401(response.json())
 
             return response_401
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
 
     if response.status_code == 403:
@@ -95,7 +95,7 @@ def _parse_response(
             response_403 = _parse_response_403(response.json())
 
             return response_403
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
 
     if response.status_code == 429:
@@ -127,7 +127,7 @@ def _parse_response(
             response_429 = _parse_response_429(response.json())
 
             return response_429
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
 
     if client.raise_on_unexpected_status:

@@ -73,7 +73,7 @@ def _parse_response(
             response_400 = _parse_response_400(response.json())
 
             return response_400
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
 
     if response.status_code == 401:
@@ -105,7 +105,7 @@ def _parse_response(
             response_401 = _parse_response_401(response.json())
 
             return response_401
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
 
     if response.status_code == 403:
@@ -137,7 +137,7 @@ def _parse_response(
             response_403 = _parse_response_403(response.json())
 
             return response_403
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
 
     if response.status_code == 404:
@@ -169,7 +169,7 @@ def _parse_response(
             response_404 = _parse_response_404(response.json())
 
             return response_404
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
 
     if response.status_code == 429:
@@ -201,7 +201,7 @@ def _parse_response(
             response_429 = _parse_response_429(response.json())
 
             return response_429
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
 
     if client.raise_on_unexpected_status:
