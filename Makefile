@@ -54,12 +54,23 @@ lint: $(STAMP)  ## Validate and lint the spec; ruff and mypy --strict on all cod
 	$(BIN)/ruff format --no-cache --check src tests contracts
 	$(BIN)/mypy $(TYPED_SOURCES)
 
-test: lint check-generated  ## The README's test command: lint, drift check, the tests, and the contract suite's ci profile.
+test: lint check-generated browser-deps  ## The README's test command: lint, drift check, the tests, and the contract suite's ci profile.
 	$(BIN)/pytest -n 2 tests --junitxml=reports/tests.xml
 	DIDIT_CONTRACT_PROFILE=ci $(BIN)/pytest contracts --junitxml=reports/contract-ci.xml
 
 contract: $(STAMP)  ## The contract suite (profile deep, or DIDIT_CONTRACT_PROFILE) against the emulator or DIDIT_BASE_URL.
 	DIDIT_CONTRACT_PROFILE=$${DIDIT_CONTRACT_PROFILE:-deep} $(BIN)/pytest contracts --junitxml=reports/contract.xml
+
+# The browser of the journey tests (issue 10): Debian's chromium at this exact version, which
+# Playwright (requirements.txt) drives through its executable path; no browser is ever downloaded.
+CHROMIUM_VERSION := 156.0.8078.79-1~deb12u1
+.PHONY: browser-deps
+
+browser-deps:  ## Install Debian's chromium (CHROMIUM_VERSION) for the browser tests unless /usr/bin/chromium is there.
+	@if [ ! -x /usr/bin/chromium ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends chromium=$(CHROMIUM_VERSION); \
+	fi
 
 EMULATOR_HOST ?= 127.0.0.1
 EMULATOR_PORT ?= 8790

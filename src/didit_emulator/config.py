@@ -19,15 +19,19 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from didit_spec import didit_document, operations, validator_for
+from didit_client.models import WebhookVersion
 
-from .spec_values import Feature, SessionKind
+from didit_spec import component_schema, didit_document, operations, validator_for
+
+from .spec_values import Feature, SessionKind, WebhookEventType
 
 __all__ = [
     "ApplicationConfig",
     "ConfigError",
     "EmulatorConfig",
     "RateLimitConfig",
+    "WebhookDeliveryConfig",
+    "WebhookDestinationConfig",
     "WorkflowConfig",
     "default_config",
     "load_config",
@@ -51,6 +55,32 @@ class WorkflowConfig:
 
 
 @dataclass(frozen=True)
+class WebhookDestinationConfig:
+    """A webhook destination an application starts with (and gets back at each reset), as
+    `POST /v3/webhook/destinations/` would create it. Without `secret_shared_key` / `uuid`, fresh
+    ones are made at each start and reset; the secret stays out of `repr()`."""
+
+    label: str
+    url: str
+    subscribed_events: tuple[WebhookEventType, ...]
+    enabled: bool
+    webhook_version: WebhookVersion
+    secret_shared_key: str | None = field(repr=False)
+    uuid: str | None
+
+
+@dataclass(frozen=True)
+class WebhookDeliveryConfig:
+    """How webhooks are delivered: each attempt's time limit, when a failed delivery is tried
+    again (seconds after the first attempt, on the emulator clock), and how many attempts the
+    control surface keeps (the most recent)."""
+
+    timeout_seconds: float
+    retry_delays_seconds: tuple[float, ...]
+    max_attempt_records: int
+
+
+@dataclass(frozen=True)
 class ApplicationConfig:
     """One Didit application. Its secrets are left out of `repr()` so they never reach a log."""
 
@@ -61,6 +91,7 @@ class ApplicationConfig:
     client_secret: str = field(repr=False)
     organization_id: str
     workflows: tuple[WorkflowConfig, ...]
+    webhook_destinations: tuple[WebhookDestinationConfig, ...]
 
     def workflow(self, workflow_id: str) -> WorkflowConfig | None:
         return next((w for w in self.workflows if w.id == workflow_id), None)
@@ -94,6 +125,7 @@ class EmulatorConfig:
     public_base_url: str | None
     clock_start: float | None
     clock_frozen: bool
+    webhooks: WebhookDeliveryConfig
 
     def __post_init__(self) -> None:
         _check(self)
@@ -213,6 +245,62 @@ def _workflow(raw: Mapping[str, Any], index: int, where: str) -> WorkflowConfig:
     )
 
 
+# What `[[applications.webhook_destinations]]` takes besides the create request's fields.
+_DESTINATION_EXTRAS = ("uuid", "secret_shared_key")
+_DESTINATION_REQUEST = "/components/schemas/CreateWebhookDestinationRequest"
+
+
+def _webhook_destination(
+    raw: Mapping[str, Any], index: int, where: str
+) -> WebhookDestinationConfig:
+    """A configured destination, checked against the spec's create request (its defaults, too,
+    are the spec's)."""
+    where = f"{where}.webhook_destinations[{index}]"
+    request = {key: value for key, value in raw.items() if key not in _DESTINATION_EXTRAS}
+    problem = _spec_error(_DESTINATION_REQUEST, request)
+    if problem:
+        raise ConfigError(f"{where}: {problem}")
+    properties = component_schema("CreateWebhookDestinationRequest")["properties"]
+
+    def given_or_default(name: str) -> Any:
+        return request[name] if name in request else properties[name]["default"]
+
+    destination_uuid = raw.get("uuid")
+    if destination_uuid is not None:
+        problem = _spec_error("/components/parameters/DestinationUuid/schema", destination_uuid)
+        if problem:
+            raise ConfigError(f"{where}: uuid: {problem}")
+    secret = raw.get("secret_shared_key")
+    if secret is not None and (not isinstance(secret, str) or not secret):
+        raise ConfigError(f"{where}: secret_shared_key: a non-empty string")
+    return WebhookDestinationConfig(
+        label=str(request["label"]),
+        url=str(request["url"]),
+        subscribed_events=tuple(
+            WebhookEventType(event) for event in request.get("subscribed_events", [])
+        ),
+        enabled=bool(given_or_default("enabled")),
+        webhook_version=WebhookVersion(given_or_default("webhook_version")),
+        secret_shared_key=secret,
+        uuid=None if destination_uuid is None else str(destination_uuid),
+    )
+
+
+def _webhook_delivery(raw: Mapping[str, Any]) -> WebhookDeliveryConfig:
+    timeout = float(_require(raw, "timeout_seconds", "webhooks"))
+    delays = tuple(float(d) for d in _require(raw, "retry_delays_seconds", "webhooks"))
+    if not timeout > 0:
+        raise ConfigError("webhooks.timeout_seconds: must be positive")
+    if any(not d > 0 for d in delays) or list(delays) != sorted(set(delays)):
+        raise ConfigError("webhooks.retry_delays_seconds: positive and increasing")
+    records = int(_require(raw, "max_attempt_records", "webhooks"))
+    if records < 1:
+        raise ConfigError("webhooks.max_attempt_records: must be at least 1")
+    return WebhookDeliveryConfig(
+        timeout_seconds=timeout, retry_delays_seconds=delays, max_attempt_records=records
+    )
+
+
 def _build(data: Mapping[str, Any]) -> EmulatorConfig:
     """A configuration from a mapping that has every key (the defaults merged with a user's)."""
     emulator: Mapping[str, Any] = _require(data, "emulator", "configuration")
@@ -230,6 +318,10 @@ def _build(data: Mapping[str, Any]) -> EmulatorConfig:
                 organization_id=str(raw.get("organization_id", raw["id"])),
                 workflows=tuple(
                     _workflow(w, j, where) for j, w in enumerate(raw.get("workflows", []))
+                ),
+                webhook_destinations=tuple(
+                    _webhook_destination(d, j, where)
+                    for j, d in enumerate(raw.get("webhook_destinations", []))
                 ),
             )
         )
@@ -252,6 +344,7 @@ def _build(data: Mapping[str, Any]) -> EmulatorConfig:
             public_base_url=emulator.get("public_base_url") or None,
             clock_start=_parse_instant(emulator.get("clock_start"), "emulator.clock_start"),
             clock_frozen=bool(_require(emulator, "clock_frozen", "emulator")),
+            webhooks=_webhook_delivery(_require(data, "webhooks", "configuration")),
         )
     except (TypeError, ValueError) as exc:
         if isinstance(exc, ConfigError):
@@ -288,6 +381,7 @@ def _check(config: EmulatorConfig) -> None:
 
     seen: dict[str, set[str]] = {"id": set(), "name": set(), "api_key": set(), "client_id": set()}
     workflow_ids: set[str] = set()
+    destination_uuids: set[str] = set()
     for app in config.applications:
         where = f"application {app.name!r}"
         for attr, values in seen.items():
@@ -312,3 +406,13 @@ def _check(config: EmulatorConfig) -> None:
             if workflow.id in workflow_ids:
                 raise ConfigError(f"{wwhere}: duplicate workflow id")
             workflow_ids.add(workflow.id)
+        urls: set[str] = set()
+        for destination in app.webhook_destinations:
+            dwhere = f"{where}, webhook destination {destination.label!r}"
+            if destination.url in urls:
+                raise ConfigError(f"{dwhere}: duplicate url (one destination per url)")
+            urls.add(destination.url)
+            if destination.uuid is not None:
+                if destination.uuid in destination_uuids:
+                    raise ConfigError(f"{dwhere}: duplicate uuid")
+                destination_uuids.add(destination.uuid)

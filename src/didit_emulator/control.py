@@ -8,6 +8,7 @@ against control-openapi.yaml), without API keys or rate limits.
 
 from __future__ import annotations
 
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse, Response
 
 from .models import EmulatorBackend
@@ -39,3 +40,20 @@ class ControlResponses:
 
     def get_state(self, call: Call) -> Response:
         return JSONResponse(self.backend.state())
+
+    def list_webhook_attempts(self, call: Call) -> Response:
+        return JSONResponse(
+            self.backend.webhook_attempts_view(
+                destination_uuid=call.params.get("destination_uuid"),
+                session_id=call.params.get("session_id"),
+            )
+        )
+
+    async def flush_webhooks(self, call: Call) -> Response:
+        """Waits (in a worker thread, not on the event loop) for the due deliveries."""
+        attempts = await run_in_threadpool(self.backend.flush_webhooks)
+        return JSONResponse({"attempts": attempts})
+
+    async def replay_webhook_attempt(self, call: Call) -> Response:
+        replay = self.backend.replay_webhook_attempt
+        return JSONResponse(await run_in_threadpool(replay, call.params["attemptId"]))

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from didit_client.models import SandboxScenario
+
 from .clock import isoformat
 from .spec_values import (
     BUSINESS_ARRAYS,
@@ -27,8 +29,11 @@ __all__ = [
     "REGISTRY",
     "FeatureOutcome",
     "Identity",
+    "ScenarioPlan",
     "build_blocks",
     "plan_outcome",
+    "plan_scenario",
+    "scenario_outcome",
     "warning",
 ]
 
@@ -105,6 +110,57 @@ _WARNINGS: Mapping[str, tuple[str, str, str]] = {
         "error",
         "E-mail in blocklist",
         "The e-mail address matches an e-mail address in the application's blocklist.",
+    ),
+    # The sandbox scenarios' warnings.
+    "COULD_NOT_RECOGNIZE_DOCUMENT": (
+        "error",
+        "Document not recognised",
+        "The uploaded images do not show an identity document the service can recognise.",
+    ),
+    "DATABASE_VALIDATION_NO_MATCH": (
+        "error",
+        "No match in the government database",
+        "The identity data matched no record of the government database that was checked.",
+    ),
+    "IP_ADDRESS_IN_BLOCKLIST": (
+        "error",
+        "IP address in blocklist",
+        "The user verified from an IP address in the application's blocklist.",
+    ),
+    "REGISTRY_DATA_MISMATCH": (
+        "error",
+        "Registry data mismatch",
+        "The company data given does not match what the business registry holds.",
+    ),
+    "LIVENESS_FACE_ATTACK": (
+        "error",
+        "Presentation attack",
+        "The liveness check found a presentation attack: a photo, screen, mask or deepfake.",
+    ),
+    "AGE_BELOW_MINIMUM": (
+        "error",
+        "Below the minimum age",
+        "The age read from the document is below the minimum age the workflow accepts.",
+    ),
+    "MRZ_VALIDATION_FAILED": (
+        "error",
+        "MRZ validation failed",
+        "The machine-readable zone of the document failed its check-digit validation.",
+    ),
+    "NFC_CHIP_NOT_VERIFIED": (
+        "error",
+        "NFC chip not verified",
+        "The document's chip could not be authenticated against its issuer's certificates.",
+    ),
+    "ADDRESS_MISMATCH_WITH_PROVIDED": (
+        "error",
+        "Address mismatch",
+        "The address on the proof-of-address document does not match the address given.",
+    ),
+    "ADDRESS_PARTIAL_MATCH_WITH_PROVIDED": (
+        "warning",
+        "Address partly matches",
+        "The address on the proof-of-address document only partly matches the address given.",
     ),
 }
 
@@ -517,3 +573,110 @@ _KYB_BUILDERS: Mapping[str, Callable[[str, Identity, FeatureOutcome], list[dict[
 }
 if missing := {a.item_schema for a in BUSINESS_ARRAYS if a.feature is None} - set(_KYB_BUILDERS):
     raise RuntimeError(f"openapi.yaml has KYB blocks the emulator cannot fill: {sorted(missing)}")
+
+
+# --- sandbox scenarios -------------------------------------------------------------------------
+# What each of the spec's `SandboxScenario` slugs plays out: `approve` approves every step; each
+# `decline_*` / `review_*` slug names the step that decides it and the warning that step raises.
+# The warning tags are the live service's where Didit's published OpenAPI names one
+# (`COULD_NOT_RECOGNIZE_DOCUMENT`, `DATABASE_VALIDATION_NO_MATCH`, `LIVENESS_FACE_ATTACK`,
+# `AGE_BELOW_MINIMUM`, `MRZ_VALIDATION_FAILED`, `ADDRESS_MISMATCH_WITH_PROVIDED`, ...), otherwise
+# named after the scenario.
+S = SandboxScenario
+_SCENARIO_STEPS: Mapping[SandboxScenario, tuple[PlanKey, str]] = {
+    S.DECLINE_AML_HIT: (F.AML, "POSSIBLE_MATCH_FOUND"),
+    S.DECLINE_COULD_NOT_RECOGNIZE_DOCUMENT: (F.ID_VERIFICATION, "COULD_NOT_RECOGNIZE_DOCUMENT"),
+    S.DECLINE_DATABASE_NO_MATCH: (F.DATABASE_VALIDATION, "DATABASE_VALIDATION_NO_MATCH"),
+    S.DECLINE_DOCUMENT_EXPIRED: (F.ID_VERIFICATION, "DOCUMENT_EXPIRED"),
+    S.DECLINE_FACE_MATCH_LOW_SIMILARITY: (F.FACE_MATCH, "LOW_FACE_MATCH_SIMILARITY"),
+    S.DECLINE_IP_BLOCKLIST: (F.IP_ANALYSIS, "IP_ADDRESS_IN_BLOCKLIST"),
+    S.DECLINE_KYB_REGISTRY_MISMATCH: (REGISTRY, "REGISTRY_DATA_MISMATCH"),
+    S.DECLINE_LIVENESS_ATTACK: (F.LIVENESS, "LIVENESS_FACE_ATTACK"),
+    S.DECLINE_MINIMUM_AGE: (F.ID_VERIFICATION, "AGE_BELOW_MINIMUM"),
+    S.DECLINE_MRZ_VALIDATION: (F.ID_VERIFICATION, "MRZ_VALIDATION_FAILED"),
+    S.DECLINE_NFC_CHIP_NOT_VERIFIED: (F.NFC, "NFC_CHIP_NOT_VERIFIED"),
+    S.DECLINE_POA_ADDRESS_MISMATCH: (F.POA, "ADDRESS_MISMATCH_WITH_PROVIDED"),
+    S.REVIEW_AML_POSSIBLE_MATCH: (F.AML, "POSSIBLE_MATCH_FOUND"),
+    S.REVIEW_FACE_MATCH_BORDERLINE: (F.FACE_MATCH, "LOW_FACE_MATCH_SIMILARITY"),
+    S.REVIEW_POA_PARTIAL_MATCH: (F.POA, "ADDRESS_PARTIAL_MATCH_WITH_PROVIDED"),
+}
+# Each outcome is read from the slug's prefix, as the catalogue names them.
+_SCENARIO_PREFIXES: Mapping[str, SessionStatus] = {
+    "decline_": SessionStatus.DECLINED,
+    "review_": SessionStatus.IN_REVIEW,
+}
+# Under the age of majority the ID step declines `decline_minimum_age` with.
+_UNDERAGE_YEARS = 16
+
+
+def scenario_outcome(scenario: SandboxScenario) -> SessionStatus:
+    """The status a sandbox scenario ends the session with."""
+    if scenario is SandboxScenario.APPROVE:
+        return SessionStatus.APPROVED
+    for prefix, status in _SCENARIO_PREFIXES.items():
+        if scenario.value.startswith(prefix):
+            return status
+    raise ValueError(f"no outcome for the sandbox scenario {scenario.value!r}")
+
+
+@dataclass(frozen=True)
+class ScenarioPlan:
+    """What a sandbox scenario does to one session: its final status, the per-step plan for
+    `build_blocks`, the step that decides it and that step's warning (None for `approve`)."""
+
+    scenario: SandboxScenario
+    outcome: SessionStatus
+    plan: Mapping[PlanKey, FeatureOutcome]
+    deciding_step: PlanKey | None
+    risk: str | None
+
+    def identity_overrides(self, now: float) -> dict[str, str]:
+        """Identity fields the scenario needs: an under-age birth date for `decline_minimum_age`."""
+        if self.scenario is not SandboxScenario.DECLINE_MINIMUM_AGE:
+            return {}
+        today = datetime.fromtimestamp(now, UTC).date()
+        day = min(today.day, 28) if today.month == 2 else today.day  # no 29 February to miss
+        born = today.replace(year=today.year - _UNDERAGE_YEARS, day=day)
+        return {"date_of_birth": born.isoformat()}
+
+
+def _steps_with_arrays(business: bool) -> set[PlanKey]:
+    arrays = BUSINESS_ARRAYS if business else tuple(FEATURE_ARRAYS.values())
+    return {array.feature for array in arrays if array.feature is not None}
+
+
+def plan_scenario(
+    scenario: SandboxScenario, features: tuple[Feature, ...], business: bool
+) -> ScenarioPlan:
+    """The plan of a sandbox scenario for a workflow. The scenario's deciding step ends with its
+    outcome and warning; every other step is approved. When the workflow has no such step, the
+    step runs anyway (its result block is added), so the outcome is the scenario's whatever the
+    workflow; a step the session's kind has no block for (the KYB registry of a user session)
+    hands its outcome to the session's first step."""
+    outcome = scenario_outcome(scenario)
+    names = _block_features(features, business)
+    plan: dict[PlanKey, FeatureOutcome] = {
+        name: FeatureOutcome(FeatureStatus.APPROVED) for name in names
+    }
+    if outcome is SessionStatus.APPROVED:
+        return ScenarioPlan(scenario, outcome, plan, None, None)
+    step, risk = _SCENARIO_STEPS[scenario]
+    if step not in plan:
+        if step in _steps_with_arrays(business):
+            plan[step] = FeatureOutcome(FeatureStatus.APPROVED)
+        elif names:
+            step = names[0]
+        else:
+            return ScenarioPlan(scenario, outcome, plan, None, risk)
+    plan[step] = FeatureOutcome(_DECIDING_STATUS[outcome], (risk,))
+    return ScenarioPlan(scenario, outcome, plan, step, risk)
+
+
+# Every scenario of the spec must have an outcome and (but `approve`) a deciding step.
+if unplanned := sorted(
+    s.value
+    for s in SandboxScenario
+    if (s is not S.APPROVE and s not in _SCENARIO_STEPS)
+    or not any(s is S.APPROVE or s.value.startswith(prefix) for prefix in _SCENARIO_PREFIXES)
+):
+    raise RuntimeError(f"openapi.yaml has sandbox scenarios the emulator cannot play: {unplanned}")
