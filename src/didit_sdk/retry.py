@@ -315,7 +315,8 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         if made and loop is not None:
             closer = _close_at_shutdown(current)
             await anext(closer)  # now the loop knows it, and closes it as it shuts down
-            self._closers[loop] = closer
+            with self._async_lock:
+                self._closers[loop] = closer
         return await current.handle_async_request(request)
 
     def close(self) -> None:

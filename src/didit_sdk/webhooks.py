@@ -196,8 +196,9 @@ def _header_map(headers: WebhookHeaders) -> dict[str, str]:
     """The four headers this module reads, by lowercase name, from a mapping or from pairs (as an
     ASGI scope has them), names and values as `str` or `bytes`. A header given twice with two
     values is refused: which one a framework keeps differs, so neither can be trusted."""
+    items = getattr(headers, "items", None)  # every multi-value mapping has it (email, werkzeug)
     try:
-        pairs = list(headers.items() if isinstance(headers, Mapping) else headers)
+        pairs = list(items() if callable(items) else headers)
     except (TypeError, ValueError, AttributeError):
         raise WebhookVerificationError(
             "the headers are not a mapping or (name, value) pairs"

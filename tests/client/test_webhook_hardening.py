@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from email.message import Message
 from typing import Any
 
 import pytest
@@ -260,3 +261,15 @@ def test_verify_webhook_accepts_a_body_at_the_nesting_limit() -> None:
     body, headers = signed_raw(nested(webhooks.MAX_JSON_DEPTH - 1))
     with pytest.raises(WebhookPayloadError, match="deeper than"):
         verify_webhook(body, headers, SECRET, now=NOW)
+
+
+def test_verify_webhook_reads_a_multi_value_header_object() -> None:
+    # email.message.Message (http.client's headers) iterates over names but has items().
+    body, headers = genuine()
+    message = Message()
+    for name, value in headers.items():
+        message[name] = value
+    assert verify_webhook(body, message, SECRET, now=NOW).status == "Approved"  # type: ignore[arg-type]
+    message[SIGNATURE_HEADER] = "0" * 64  # a second X-Signature with another value
+    with pytest.raises(WebhookSignatureError, match="more than once"):
+        verify_webhook(body, message, SECRET, now=NOW)  # type: ignore[arg-type]
