@@ -2,6 +2,7 @@
 
     didit-emulator [--host 127.0.0.1] [--port 8790] [--config emulator.toml] [--log-level info]
                    [--read-timeout 10] [--limit-concurrency N] [--no-access-log]
+                   [--trusted-proxies 10.0.0.5,10.0.0.6]
 
 The server is built by `didit_emulator.server` (uvloop, httptools, a read deadline and a cap on
 connections). SIGINT / SIGTERM stop it gracefully: uvicorn stops accepting connections, lets
@@ -65,6 +66,14 @@ def _parser() -> argparse.ArgumentParser:
         "the lower of 1000 and half the open-file limit)",
     )
     parser.add_argument(
+        "--trusted-proxies",
+        default=None,
+        metavar="ADDRESSES",
+        help="comma-separated addresses or networks of proxies in front of the emulator whose "
+        "X-Forwarded-For / X-Forwarded-Proto are believed, or '*' for any (default: none; "
+        "without it a client cannot choose the address it is rate-limited as)",
+    )
+    parser.add_argument(
         "--access-log",
         action=argparse.BooleanOptionalAction,
         default=True,
@@ -92,6 +101,7 @@ def settings_from(args: argparse.Namespace) -> ServerSettings:
         read_timeout=args.read_timeout,
         limit_concurrency=args.limit_concurrency,
         graceful_timeout=args.graceful_timeout,
+        trusted_proxies=args.trusted_proxies,
     )
 
 

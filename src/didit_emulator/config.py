@@ -106,6 +106,8 @@ class RateLimitConfig:
     window_seconds: float
     default: int
     operations: Mapping[str, int]
+    # At most this many (key, operation) windows are remembered; the least recently seen go first.
+    max_tracked_keys: int
 
     def limit_for(self, operation_id: str) -> int:
         return self.operations.get(operation_id, self.default)
@@ -125,6 +127,10 @@ class EmulatorConfig:
     public_base_url: str | None
     clock_start: float | None
     clock_frozen: bool
+    # Live client tokens kept at most; issuing one more forgets (revokes) the oldest.
+    max_client_tokens: int
+    # Deleted session ids the state dump lists at most (the most recent).
+    max_deleted_session_ids: int
     webhooks: WebhookDeliveryConfig
 
     def __post_init__(self) -> None:
@@ -150,6 +156,7 @@ class EmulatorConfig:
             window_seconds=current.window_seconds if window_seconds is None else window_seconds,
             default=current.default if default is None else default,
             operations={**current.operations, **(operations or {})},
+            max_tracked_keys=current.max_tracked_keys,
         )
         return self.replace(rate_limits=limits)
 
@@ -331,6 +338,7 @@ def _build(data: Mapping[str, Any]) -> EmulatorConfig:
             window_seconds=float(_require(limits, "window_seconds", "rate_limits")),
             default=int(_require(limits, "default", "rate_limits")),
             operations={str(k): int(v) for k, v in limits.get("operations", {}).items()},
+            max_tracked_keys=int(_require(limits, "max_tracked_keys", "rate_limits")),
         )
         return EmulatorConfig(
             applications=tuple(apps),
@@ -344,6 +352,8 @@ def _build(data: Mapping[str, Any]) -> EmulatorConfig:
             public_base_url=emulator.get("public_base_url") or None,
             clock_start=_parse_instant(emulator.get("clock_start"), "emulator.clock_start"),
             clock_frozen=bool(_require(emulator, "clock_frozen", "emulator")),
+            max_client_tokens=int(_require(emulator, "max_client_tokens", "emulator")),
+            max_deleted_session_ids=int(_require(emulator, "max_deleted_session_ids", "emulator")),
             webhooks=_webhook_delivery(_require(data, "webhooks", "configuration")),
         )
     except (TypeError, ValueError) as exc:
@@ -361,9 +371,11 @@ def _check(config: EmulatorConfig) -> None:
     """Validates a configuration against itself and against the spec."""
     if len(config.share_token_secret) < MIN_SECRET_LENGTH:
         raise ConfigError(f"emulator.share_token_secret: at least {MIN_SECRET_LENGTH} characters")
-    for name in ("client_token_ttl_seconds", "session_expiry_seconds"):
+    for name in ("client_token_ttl_seconds", "session_expiry_seconds", "max_client_tokens"):
         if getattr(config, name) < 1:
             raise ConfigError(f"emulator.{name}: must be at least 1")
+    if config.max_deleted_session_ids < 0:
+        raise ConfigError("emulator.max_deleted_session_ids: must not be negative")
     # A default page size must be one a client could ask for.
     page_size = didit_document().parameter_schema("list_sessions", "page_size")
     problem = _spec_error(page_size, config.default_page_size)
@@ -372,6 +384,8 @@ def _check(config: EmulatorConfig) -> None:
     limits = config.rate_limits
     if limits.window_seconds <= 0:
         raise ConfigError("rate_limits.window_seconds: must be positive")
+    if limits.max_tracked_keys < 1:
+        raise ConfigError("rate_limits.max_tracked_keys: must be at least 1")
     known_operations = {op.operation_id for op in operations()}
     for operation_id, limit in {"default": limits.default, **limits.operations}.items():
         if operation_id != "default" and operation_id not in known_operations:

@@ -2,8 +2,11 @@
 
 A request line has `method`, `path`, `status`, `latency_ms` and, for operations of the spec, the
 `operation_id`. It never has a header, a query string or a body, so no API key, client secret,
-access token, share token or vendor data reaches the log; the one path that carries a secret (the
-session page, `/session/{session_token}`) is logged as its template.
+access token, share token or vendor data reaches the log. Nor does a token a client puts in the
+path, whatever the method and whether or not a route matched: `PathRedactor` keeps only the
+segments a route template of the app spells out and UUIDs (session ids are not secrets), shows a
+segment in a parameter's place as the parameter (`/session/{session_token}`), and every other
+segment as `{redacted}`.
 
 The server's own warnings (uvicorn's, asyncio's, the emulator's server module's) can be provoked
 by a client at the rate it connects (garbage requests, connections over the limit, an accept loop
@@ -14,9 +17,11 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 import time
-from collections.abc import Callable, MutableMapping
+import weakref
+from collections.abc import Callable, Iterable, MutableMapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -27,8 +32,10 @@ __all__ = [
     "SERVER_LOGGER",
     "AccessLogMiddleware",
     "JsonFormatter",
+    "PathRedactor",
     "RepeatedMessageFilter",
     "configure_logging",
+    "logged_path",
 ]
 
 ACCESS_LOGGER = "didit_emulator.access"
@@ -112,6 +119,83 @@ def configure_logging(level: str = "info") -> None:
         logger.addFilter(repeats)
 
 
+REDACTED = "{redacted}"
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+
+
+def _is_parameter(segment: str) -> bool:
+    return segment.startswith("{") and segment.endswith("}")
+
+
+class PathRedactor:
+    """Shows a request path with only what the app's route templates spell out.
+
+    A segment is shown as it is when it is a literal segment of some route template (`v3`,
+    `session`, `decision`) or a UUID (session ids are not secrets). Otherwise, where the path
+    begins like a template (`/session/<token>/...` like `/session/{session_token}`), the segment
+    in a parameter's place is shown as that parameter (`{session_token}`); any other segment is
+    `{redacted}`.
+    """
+
+    def __init__(self, templates: Iterable[str]) -> None:
+        templates = list(templates)
+        prefixes = []
+        for template in templates:
+            segments = template.split("/")
+            while len(segments) > 1 and segments[-1] == "":
+                segments.pop()
+            if any(_is_parameter(s) for s in segments):
+                prefixes.append(tuple(segments))
+        # Longest first: the most specific template a path begins with wins.
+        self.templates = sorted(set(prefixes), key=len, reverse=True)
+        self.literals = frozenset(
+            s for template in templates for s in template.split("/") if not _is_parameter(s)
+        )
+
+    def _shown(self, segment: str) -> bool:
+        return not segment or segment in self.literals or _UUID.fullmatch(segment) is not None
+
+    def __call__(self, path: str) -> str:
+        segments = path.split("/")
+        if all(self._shown(segment) for segment in segments):
+            return path
+        template = next((t for t in self.templates if self._begins_like(segments, t)), ())
+        shown = [
+            segment
+            if self._shown(segment)
+            else template[index]
+            if index < len(template) and _is_parameter(template[index])
+            else REDACTED
+            for index, segment in enumerate(segments)
+        ]
+        return "/".join(shown)
+
+    @staticmethod
+    def _begins_like(segments: list[str], template: tuple[str, ...]) -> bool:
+        return len(segments) >= len(template) and all(
+            _is_parameter(t) or t == s for t, s in zip(template, segments, strict=False)
+        )
+
+
+# One redactor per app (its route templates), made on the app's first request.
+_redactors: weakref.WeakKeyDictionary[Any, PathRedactor] = weakref.WeakKeyDictionary()
+_NO_ROUTES = PathRedactor(())
+
+
+def logged_path(scope: Scope) -> str:
+    """The request's path as the access log shows it (see `PathRedactor`), per the routes of the
+    Starlette app serving it (every segment but UUIDs redacted without one)."""
+    app = scope.get("app")
+    routes = getattr(app, "routes", None)
+    if routes is None:
+        return _NO_ROUTES(scope["path"])
+    redactor = _redactors.get(app)
+    if redactor is None:
+        redactor = PathRedactor(str(getattr(route, "path", "")) for route in routes)
+        _redactors[app] = redactor
+    return redactor(scope["path"])
+
+
 class AccessLogMiddleware:
     """Logs one line per HTTP request, as its response completes."""
 
@@ -134,7 +218,7 @@ class AccessLogMiddleware:
             state: MutableMapping[str, Any] = scope.get("state") or {}
             fields = {
                 "method": scope["method"],
-                "path": state.get("log_path") or scope["path"],
+                "path": state.get("log_path") or logged_path(scope),
                 "status": status,
                 "latency_ms": round((time.perf_counter() - started) * 1000, 3),
             }

@@ -16,7 +16,10 @@ that it is fast:
   answered 503, and a connection beyond it is answered 503 and closed at once, so it holds no file
   descriptor for longer than it takes to say so;
 - bytes the HTTP parser rejects are answered 400 with the emulator's JSON `{"detail": ...}`, as
-  every other error is, instead of uvicorn's plain text.
+  every other error is, instead of uvicorn's plain text;
+- no `X-Forwarded-For` / `X-Forwarded-Proto` is believed unless `ServerSettings.trusted_proxies`
+  names the proxy it comes from (off by default): otherwise any local client could pick the client
+  address the rate limits count by, and so multiply its limits.
 
 `build_server` returns a `uvicorn.Server` (the CLI calls its `run()`); `serving_in_background`
 runs one in a thread for tests (`didit_emulator.testing.running_emulator` uses it).
@@ -97,6 +100,9 @@ class ServerSettings:
     backlog: int = 2048
     # On shutdown, requests in flight get this long to finish.
     graceful_timeout: float = 5.0
+    # Addresses (or networks, or "*") of proxies whose X-Forwarded-For / X-Forwarded-Proto are
+    # believed, comma-separated as uvicorn's `forwarded_allow_ips`; None believes no one.
+    trusted_proxies: str | None = None
 
     def __post_init__(self) -> None:
         for name in ("read_timeout", "keep_alive_timeout", "graceful_timeout"):
@@ -124,7 +130,8 @@ class EmulatorServerConfig(uvicorn.Config):
             server_header=False,
             # Nothing sits in front of the emulator by default: X-Forwarded-* from a local client
             # must not choose the client address (rate-limit keys) or the scheme.
-            proxy_headers=False,
+            proxy_headers=settings.trusted_proxies is not None,
+            forwarded_allow_ips=settings.trusted_proxies or "",
             limit_concurrency=settings.limit_concurrency,
             backlog=settings.backlog,
             # uvicorn annotates these as int; it hands them to call_later / wait_for (float secs).

@@ -320,6 +320,8 @@ def parse_content_type(value: str) -> tuple[str, dict[str, str]] | None:
         return None
     parameters: dict[str, str] = {}
     for part in rest:
+        if not part.strip():  # `application/json;`: a separator with nothing after it
+            continue
         parameter = _PARAMETER.fullmatch(part)
         if parameter is None:
             return None

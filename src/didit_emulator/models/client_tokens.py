@@ -3,6 +3,11 @@
 A client token (002) is an HS256 JWT valid `client_token_ttl_seconds` on the emulator clock; the
 emulator remembers the tokens it issued, so a token is valid only if this emulator issued it and
 it has not expired. A reset forgets them.
+
+What is remembered stays bounded: each issue first forgets the tokens that have expired on the
+emulator clock, then, if `max_client_tokens` are still live, the oldest. Every token lives the
+same time and the clock only moves forward, so tokens expire in the order they were issued and
+forgetting them costs O(1) per issue.
 """
 
 from __future__ import annotations
@@ -55,9 +60,19 @@ class ClientTokenOperations(BackendState):
             raise InvalidClientToken("Access token expired.")
         return self.applications[grant.application_id]
 
+    def _forget_client_tokens(self, now: float) -> None:
+        """Forgets expired tokens, and the oldest live ones beyond room for one more."""
+        tokens = self.client_tokens
+        while tokens:
+            oldest = next(iter(tokens))
+            if not tokens[oldest].expired(now) and len(tokens) < self.config.max_client_tokens:
+                break
+            del tokens[oldest]
+
     @locked
     def issue_client_token(self, app: ApplicationConfig, issuer: str) -> dict[str, Any]:
         """A bearer token for `POST /v2/session/`, valid `client_token_ttl_seconds` (002: 24 h)."""
+        self._forget_client_tokens(self.now())
         iat = int(self.now())
         ttl = self.config.client_token_ttl_seconds
         claims = {
