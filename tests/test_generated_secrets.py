@@ -1,11 +1,11 @@
 """No credential in the repr or str of anything the client hands back (issue 12).
 
-Credentials are the API key, client secrets, client access tokens, share tokens and session
-tokens, and the session URLs that end in a session token. The generated code gets this from the
-project's templates: models leave `*token` / `*secret` fields out of their repr and show URL fields
-without their last path segment (templates/model.py.jinja), the `Response` wrapper leaves the raw
-body and headers out (templates/types.py.jinja), and the client sends its key through an
-`httpx.Auth` instead of default headers (templates/client.py.jinja). These tests decode a body of
+Credentials are the API key, client secrets, client access tokens, share tokens, session tokens
+and webhook secrets, and the session URLs that end in a session token. The generated code gets
+this from the project's templates: models leave `*token`, `*_key` and `*secret*` fields out of
+their repr and show URL fields without their last path segment (templates/model.py.jinja), the
+`Response` wrapper leaves the raw body and headers out (templates/types.py.jinja), and the client
+sends its key through an `httpx.Auth` instead of default headers (templates/client.py.jinja). These tests decode a body of
 every documented JSON response with credentials planted wherever the spec has such a field, and
 walk every object reachable from what the client returns — the `Response`, its models, lists and
 mappings, the typed errors — as well as the clients, their httpx clients, headers and auths.
@@ -40,11 +40,18 @@ API_KEY = "s3cr3t-api-key-0123456789"
 CLIENT_SECRET = "s3cr3t-client-secret-abcdef"
 SESSION_URL = f"https://verify.didit.me/session/{CREDENTIAL}"
 SECRETS = (CREDENTIAL, API_KEY, CLIENT_SECRET)
+
+
+def _is_credential_field(name: str) -> bool:
+    """The template's rule (templates/model.py.jinja): *token, *_key, or "secret" anywhere."""
+    return name.endswith(("token", "_key")) or "secret" in name
+
+
 SECRET_FIELDS = sorted(
     (schema_name, prop)
     for schema_name, schema in load_spec()["components"]["schemas"].items()
     for prop in schema.get("properties", {})
-    if prop.endswith(("token", "secret"))
+    if _is_credential_field(prop)
 )
 URL_FIELDS = sorted(
     (schema_name, prop)
@@ -52,10 +59,6 @@ URL_FIELDS = sorted(
     for prop in schema.get("properties", {})
     if prop == "url" or prop.endswith("_url")
 )
-
-
-def _is_credential_field(name: str) -> bool:
-    return name.endswith(("token", "secret"))
 
 
 def _is_url_field(name: str) -> bool:
@@ -138,6 +141,7 @@ def test_spec_has_credential_and_url_fields() -> None:
     assert ("ShareToken", "share_token") in SECRET_FIELDS
     assert ("ClientToken", "access_token") in SECRET_FIELDS
     assert ("CreatedSession", "session_token") in SECRET_FIELDS
+    assert ("WebhookDestination", "secret_shared_key") in SECRET_FIELDS
     assert ("CreatedSession", "url") in URL_FIELDS
     assert ("DecisionV3", "session_url") in URL_FIELDS
 

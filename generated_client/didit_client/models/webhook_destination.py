@@ -41,7 +41,7 @@ class WebhookDestination:
     url: str = _attrs_field(repr=redact_url)
     enabled: bool
     webhook_version: WebhookVersion
-    secret_shared_key: str
+    secret_shared_key: str = _attrs_field(repr=False)
     subscribed_events: list[WebhookEventType]
     created_at: datetime.datetime
     updated_at: datetime.datetime
