@@ -9,9 +9,9 @@ This is also the door every request body and parameter passes, so it refuses, be
 check and before anything is stored, what JSON Schema cannot see but would poison the emulator's
 state or its later responses: a lone UTF-16 surrogate in any string or object key (it cannot be
 encoded as UTF-8, so every response that echoed it would fail), a number beyond a finite double
-(`1e400` parses to infinity), nesting deeper than `MAX_JSON_DEPTH`, a value larger serialised than
-its schema's `x-max-serialized-bytes`, and a body whose Content-Type is not a media type the
-operation takes, or names a charset other than UTF-8.
+(`1e400` parses to infinity; NaN and Infinity are not JSON at all), nesting deeper than
+`MAX_JSON_DEPTH`, a value larger serialised than its schema's `x-max-serialized-bytes`, and a body
+whose Content-Type is not a media type the operation takes, or names a charset other than UTF-8.
 """
 
 from __future__ import annotations
@@ -333,31 +333,9 @@ def parse_content_type(value: str) -> tuple[str, dict[str, str]] | None:
 # --- JSON values the schema cannot refuse ----------------------------------------------------
 
 
-class OutOfRangeNumber:
-    """What the JSON parser gives for a number beyond a finite double (`1e400`, a 400-digit
-    integer), so that `check_json_values` can name the member that holds it."""
-
-    __slots__ = ("text",)
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-
-# More decimal digits than the largest finite double (1.8e308) has.
-_MAX_FINITE_DIGITS = len(str(int(sys.float_info.max)))
-
-
-def _parse_float(text: str) -> float | OutOfRangeNumber:
-    value = float(text)
-    return value if math.isfinite(value) else OutOfRangeNumber(text)
-
-
-def _parse_int(text: str) -> int | OutOfRangeNumber:
-    digits = len(text) - text.startswith("-")
-    if digits > _MAX_FINITE_DIGITS:
-        return OutOfRangeNumber(text)
-    value = int(text)
-    return value if abs(value) <= sys.float_info.max else OutOfRangeNumber(text)
+# The largest magnitude a JSON number may have here: the largest finite double. Beyond it, `1e400`
+# parses to infinity (and so would a 400-digit integer in most JSON parsers).
+_MAX_MAGNITUDE = sys.float_info.max
 
 
 def _reject_constant(name: str) -> Any:
@@ -366,12 +344,7 @@ def _reject_constant(name: str) -> Any:
 
 def _parse_json(raw: bytes) -> Any:
     try:
-        return json.loads(
-            raw.decode("utf-8"),
-            parse_constant=_reject_constant,
-            parse_float=_parse_float,
-            parse_int=_parse_int,
-        )
+        return json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         problem = str(exc)[:_MAX_PROBLEM] if not isinstance(exc, RecursionError) else "too deep"
         raise MalformedBody(f"Malformed JSON body: {problem}") from None
@@ -396,10 +369,58 @@ def _member_name(where: str, path: tuple[str | int, ...]) -> str:
     return name if where == "request body" else f"{where}.{name}"
 
 
+def _unsound(value: Any) -> bool:
+    """Whether a scalar is one `check_json_values` refuses."""
+    if type(value) is str:
+        return _has_surrogate(value)
+    if type(value) is float:
+        return not math.isfinite(value)
+    return type(value) is int and not -_MAX_MAGNITUDE <= value <= _MAX_MAGNITUDE
+
+
+def _is_sound(instance: Any) -> bool:
+    """The fast pass of `check_json_values`: no paths kept, scalars checked where they sit, the
+    common cases (ASCII strings, small numbers) inline."""
+    isfinite, surrogate, limit = math.isfinite, _SURROGATE.search, _MAX_MAGNITUDE
+    stack: list[tuple[Any, int]] = [(instance, 1)]
+    while stack:
+        value, depth = stack.pop()
+        kind = type(value)
+        if kind is dict:
+            items: Iterable[Any] = value.values()
+            for key in value:
+                if not key.isascii() and surrogate(key):
+                    return False
+        elif kind is list:
+            items = value
+        else:
+            if _unsound(value):
+                return False
+            continue
+        if depth > MAX_JSON_DEPTH:
+            return False
+        for item in items:
+            kind = type(item)
+            if kind is str:
+                if not item.isascii() and surrogate(item):
+                    return False
+            elif kind is dict or kind is list:
+                stack.append((item, depth + 1))
+            elif kind is float:
+                if not isfinite(item):
+                    return False
+            elif kind is int and not -limit <= item <= limit:
+                return False
+    return True
+
+
 def check_json_values(instance: Any, where: str) -> None:
     """Refuses, naming the member, a value that could be stored but never answered with: a lone
     UTF-16 surrogate in a string or key, a number beyond a finite double, or nesting deeper than
-    `MAX_JSON_DEPTH`. Iterative, so any depth the parser accepted is walked safely."""
+    `MAX_JSON_DEPTH`. Iterative, so any depth the parser accepted is walked safely; a sound value
+    (nearly always) costs one pass that keeps no paths, the member is found only for a refusal."""
+    if _is_sound(instance):
+        return
     stack: list[tuple[Any, tuple[str | int, ...]]] = [(instance, ())]
     while stack:
         value, path = stack.pop()
@@ -409,11 +430,6 @@ def check_json_values(instance: Any, where: str) -> None:
                     f"{_member_name(where, path)}: contains a lone UTF-16 surrogate, "
                     "which is not Unicode text"
                 )
-        elif isinstance(value, OutOfRangeNumber):
-            raise ValidationFailed(
-                f"{_member_name(where, path)}: {_short(value.text)} is beyond the range of a "
-                "finite number"
-            )
         elif isinstance(value, dict | list):
             if len(path) >= MAX_JSON_DEPTH:
                 raise ValidationFailed(
@@ -429,8 +445,11 @@ def check_json_values(instance: Any, where: str) -> None:
                         "surrogate, which is not Unicode text"
                     )
                 stack.append((item, (*path, key)))
-        elif isinstance(value, float) and not math.isfinite(value):
-            raise ValidationFailed(f"{_member_name(where, path)}: is not a finite number")
+        elif _unsound(value):
+            raise ValidationFailed(
+                f"{_member_name(where, path)}: is beyond the range of a finite number"
+            )
+    raise AssertionError("the fast pass found a problem the named pass did not")
 
 
 def _parse_form(raw: bytes, document: OpenAPIDocument, location: str) -> dict[str, Any]:

@@ -158,11 +158,10 @@ def test_create_session_numbering_is_unbroken_by_refused_creates(
     emulator: RunningEmulator, refused: int
 ) -> None:
     first = emulator.create_session("Acme")
-    deep: Any = {}
-    for _ in range(950):
-        deep = {"a": deep}
+    workflow = emulator.workflow().id
+    deep = '{"a": ' * 950 + "{}" + "}" * 950  # written out: json.dumps would recurse as deep
     bodies = [
-        json.dumps({"workflow_id": emulator.workflow().id, "metadata": deep}).encode(),
+        f'{{"workflow_id": "{workflow}", "metadata": {deep}}}'.encode(),
         b'{"workflow_id": "%s", "metadata": {"n": 1e400}}' % emulator.workflow().id.encode(),
         json.dumps({"workflow_id": emulator.workflow().id, "vendor_data": SURROGATE}).encode(),
     ]
