@@ -10,6 +10,10 @@ path).
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Mapping
+
+from starlette.requests import Request
+from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from didit_spec import OpenAPIDocument, pointer
@@ -41,15 +45,35 @@ def _routes(
     if missing := sorted(set(rules) - set(handlers)):
         owner = type(responses).__name__
         raise RuntimeError(f"operations without a method on {owner}: {', '.join(missing)}")
-    routes: list[BaseRoute] = []
+    # One route per path: Starlette answers a wrong method with the first matching route's
+    # `Allow`, so the operations of one path (GET and POST, say) must share a route.
+    by_path: dict[str, dict[str, tuple[str, Endpoint]]] = {}
     for operation_id, rule in rules.items():
         run = endpoint(rule, backend, handlers[operation_id], limiter)
-        methods = [rule.operation.method.upper()]
         # The path item may name other spellings of its path the service also answers at.
         path_item = document.at(pointer("paths", rule.operation.path))
         for path in (rule.operation.path, *path_item.get("x-also-served-at", [])):
-            routes.append(Route(path, run, methods=methods, name=operation_id))
+            by_path.setdefault(path, {})[rule.operation.method.upper()] = (operation_id, run)
+    routes: list[BaseRoute] = []
+    for path, operations in by_path.items():
+        name = "|".join(operation_id for operation_id, _ in operations.values())
+        routes.append(Route(path, _by_method(operations), methods=list(operations), name=name))
     return routes
+
+
+Endpoint = Callable[[Request], Awaitable[Response]]
+
+
+def _by_method(operations: Mapping[str, tuple[str, Endpoint]]) -> Endpoint:
+    """The endpoint of one path: the operation of the request's method (HEAD runs GET's)."""
+    if len(operations) == 1:
+        return next(iter(operations.values()))[1]
+
+    async def dispatch(request: Request) -> Response:
+        method = "GET" if request.method == "HEAD" else request.method
+        return await operations[method][1](request)
+
+    return dispatch
 
 
 def build_routes(backend: EmulatorBackend, limiter: SlidingWindowRateLimiter) -> list[BaseRoute]:

@@ -871,7 +871,7 @@ def test_update_session_status_email_address_required_when_send_email(
     outbox = emulator.state()["outbox"]
     if code == 400:
         assert isinstance(response.parsed, ErrorResponse)
-        assert response.parsed.detail.startswith("email_address:")
+        assert str(response.parsed.detail).startswith("email_address:")
         assert _decision(acme, session.session_id)["status"] == "Declined"
     else:
         assert [m["to"] for m in outbox] == ([email_address] if send_email else [])
