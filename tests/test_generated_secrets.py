@@ -5,10 +5,11 @@ and webhook secrets, and the session URLs that end in a session token. The gener
 this from the project's templates: models leave `*token`, `*_key` and `*secret*` fields out of
 their repr and show URL fields without their last path segment (templates/model.py.jinja), the
 `Response` wrapper leaves the raw body and headers out (templates/types.py.jinja), and the client
-sends its key through an `httpx.Auth` instead of default headers (templates/client.py.jinja). These tests decode a body of
-every documented JSON response with credentials planted wherever the spec has such a field, and
-walk every object reachable from what the client returns — the `Response`, its models, lists and
-mappings, the typed errors — as well as the clients, their httpx clients, headers and auths.
+sends its key through an `httpx.Auth` instead of default headers (templates/client.py.jinja).
+These tests decode a body of every documented JSON response with credentials planted wherever the
+spec has such a field, and walk every object reachable from what the client returns — the
+`Response`, its models, lists and mappings, the typed errors — as well as the clients, their
+httpx clients, headers and auths.
 """
 
 from __future__ import annotations
