@@ -104,12 +104,16 @@ class ResponseValidationMiddleware:
 
 
 def create_app(
-    config: EmulatorConfig | None = None, *, validate_responses: bool = False
+    config: EmulatorConfig | None = None,
+    *,
+    validate_responses: bool = False,
+    access_log: bool = True,
 ) -> Starlette:
     """The emulator: every operation of openapi.yaml, the `/_emulator/` control surface and the
     session pages, over one `EmulatorBackend` seeded from `config` (the default configuration when
     None).
 
+    With `access_log` false, no request is logged (and no logging middleware runs).
     With `validate_responses`, every response of a spec operation is checked against the spec;
     findings go to the log and to `app.state.response_audit`.
 
@@ -120,7 +124,8 @@ def create_app(
     backend = EmulatorBackend(config)
     limiter = SlidingWindowRateLimiter(config.rate_limits, backend.clock)
     audit = ResponseAudit()
-    middleware = [Middleware(AccessLogMiddleware)]
+    # Without the access log the middleware is left out altogether (it is a cost per request).
+    middleware = [Middleware(AccessLogMiddleware)] if access_log else []
     if validate_responses:
         middleware.append(Middleware(ResponseValidationMiddleware, audit=audit))
 

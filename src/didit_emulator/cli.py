@@ -22,7 +22,6 @@ from typing import Any
 
 from .app import create_app
 from .config import ConfigError, load_config
-from .logs import ACCESS_LOGGER
 from .server import ServerSettings, build_server, default_limit_concurrency
 
 __all__ = ["main"]
@@ -116,10 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         logger.error("invalid configuration: %s", exc)
         return 2
     settings = settings_from(args)
-    app = create_app(config)
-    if not args.access_log:
-        # Until `create_app` takes `access_log` and leaves the middleware out, silence its logger.
-        logging.getLogger(ACCESS_LOGGER).disabled = True
+    app = create_app(config, access_log=args.access_log)
     for application in config.applications:
         logger.info(
             "application",

@@ -41,9 +41,8 @@ class DiditResponses(JourneyResponses):
 
     def get_session_decision(self, call: Call) -> Response:
         events = call.params.get("include") == "events"
-        return JSONResponse(
-            self.backend.get_decision(call.app, call.params["sessionId"], events=events)
-        )
+        decision = self.backend.get_decision(call.app, call.params["sessionId"], events=events)
+        return Response(decision, media_type="application/json")
 
     def list_sessions(self, call: Call) -> Response:
         page = self.backend.list_sessions(call.app, call.params)

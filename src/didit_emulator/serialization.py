@@ -9,6 +9,7 @@ may hand them to a JSON encoder while the session changes under the lock.
 from __future__ import annotations
 
 import copy
+import json
 from typing import TYPE_CHECKING, Any
 
 from didit_client.models import DecisionV3Environment
@@ -19,7 +20,7 @@ from .spec_values import BUSINESS_ARRAYS, FEATURE_ARRAYS, USER_ARRAYS, Feature, 
 if TYPE_CHECKING:
     from .models.sessions import Session
 
-__all__ = ["created", "decision_v3", "feature_progress", "summary"]
+__all__ = ["created", "decision_v3", "feature_progress", "summary", "to_json"]
 
 
 def created(session: Session, *, echo_metadata: bool) -> dict[str, Any]:
@@ -80,7 +81,16 @@ def feature_progress(session: Session) -> list[tuple[Feature, FeatureStatus]]:
     return progress
 
 
-def _common(session: Session) -> dict[str, Any]:
+def to_json(payload: Any) -> bytes:
+    """A payload as the bytes the emulator sends: compact UTF-8 JSON, no NaN or infinity."""
+    return json.dumps(payload, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
+
+
+def _copy(value: Any, copied: bool) -> Any:
+    return copy.deepcopy(value) if copied else value
+
+
+def _common(session: Session, copied: bool) -> dict[str, Any]:
     return {
         "session_id": session.id,
         "session_number": session.number,
@@ -89,38 +99,46 @@ def _common(session: Session) -> dict[str, Any]:
         "workflow_id": session.workflow_id,
         "features": list(session.features),
         "vendor_data": session.vendor_data,
-        "metadata": copy.deepcopy(session.metadata),
+        "metadata": _copy(session.metadata, copied),
     }
 
 
-def _user_inputs(session: Session) -> dict[str, Any]:
+def _user_inputs(session: Session, copied: bool) -> dict[str, Any]:
     return {
-        "expected_details": copy.deepcopy(session.expected_details),
-        "contact_details": copy.deepcopy(session.contact_details),
+        "expected_details": _copy(session.expected_details, copied),
+        "contact_details": _copy(session.contact_details, copied),
         "callback": session.callback,
     }
 
 
-def _tail(session: Session) -> dict[str, Any]:
+def _tail(session: Session, copied: bool) -> dict[str, Any]:
     return {
-        "reviews": copy.deepcopy(session.reviews),
+        "reviews": _copy(session.reviews, copied),
         "shared_from_session": session.shared_from_session,
         "created_at": isoformat(session.created_at),
         "expires_at": isoformat(session.expires_at),
     }
 
 
-def decision_v3(session: Session, *, events: bool = False) -> dict[str, Any]:
+def decision_v3(session: Session, *, events: bool = False, copied: bool = True) -> dict[str, Any]:
     """The V3 decision: every result array of the session's kind, null until its feature has run
-    (Didit's published OpenAPI); with `events`, a user session's timeline too."""
+    (Didit's published OpenAPI); with `events`, a user session's timeline too.
+
+    With `copied=False` the payload shares the session's containers: only for a caller that
+    renders it (`to_json`) before the backend's lock is released, the read path's fast case.
+    """
     # The emulator's applications are sandbox applications.
     environment = DecisionV3Environment.SANDBOX
-    decision = {**_common(session), "session_kind": session.kind, "environment": environment}
+    decision = {
+        **_common(session, copied),
+        "session_kind": session.kind,
+        "environment": environment,
+    }
     if not session.is_business:
-        decision.update(_user_inputs(session))
+        decision.update(_user_inputs(session, copied))
     for array in BUSINESS_ARRAYS if session.is_business else USER_ARRAYS:
         items = session.blocks.get(array.key)
-        decision[array.key] = copy.deepcopy(items) if items is not None else None
+        decision[array.key] = _copy(items, copied) if items is not None else None
     if events and not session.is_business:
-        decision["events"] = copy.deepcopy(session.events)
-    return {**decision, **_tail(session)}
+        decision["events"] = _copy(session.events, copied)
+    return {**decision, **_tail(session, copied)}

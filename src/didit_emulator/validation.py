@@ -117,6 +117,12 @@ class ParameterRule:
     required: bool
     schema_pointer: str
     types: frozenset[str]
+    is_uuid: bool = False  # the schema is exactly a uuid string: checked without jsonschema
+
+
+_UUID_SCHEMA = {"type": "string", "format": "uuid"}
+# What jsonschema's `uuid` format accepts: the hyphenated form, any case.
+_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 
 
 @dataclass(frozen=True)
@@ -167,6 +173,7 @@ class OperationRules:
                 required=bool(param.get("required", False)),
                 schema_pointer=f"{location}/schema",
                 types=frozenset(schema_types(document, f"{location}/schema")),
+                is_uuid=document.resolve(f"{location}/schema")[1] == _UUID_SCHEMA,
             )
             for location, param in document.parameters(operation).values()
         ]
@@ -205,7 +212,11 @@ class OperationRules:
                 if found:
                     values[rule.name] = default
                 continue
-            value = _coerce(source[rule.name], rule.types)
+            raw = source[rule.name]
+            if rule.is_uuid and _UUID.match(raw):
+                values[rule.name] = raw  # the hot path (a session id), valid as is
+                continue
+            value = _coerce(raw, rule.types)
             check_json_values(value, rule.name)
             _validate(self.document.validator(rule.schema_pointer), value, rule.name)
             values[rule.name] = value

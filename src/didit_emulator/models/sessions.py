@@ -278,10 +278,14 @@ class SessionOperations(BackendState):
     @locked
     def get_decision(
         self, app: ApplicationConfig, session_id: str, *, events: bool = False
-    ) -> dict[str, Any]:
+    ) -> bytes:
         """The V3 decision of the session's current state (for business sessions the V3 KYB
         payload, which is also a valid DecisionV3), with its timeline when `events`."""
-        return serialization.decision_v3(self._session(app, session_id), events=events)
+        session = self._session(app, session_id)
+        # Rendered under the lock, so the payload can share the session's data uncopied.
+        return serialization.to_json(
+            serialization.decision_v3(session, events=events, copied=False)
+        )
 
     @locked
     def list_sessions(self, app: ApplicationConfig, params: Mapping[str, Any]) -> ListPage:
