@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -25,13 +25,14 @@ class ContactDetails:
                 639-1 (`en`);
                 Didit's published OpenAPI lists the 54 languages the service has, among them region tags
                 (`pt-BR`, `zh-CN`, `zh-TW`) and `cnr` (Montenegrin).
-            phone (str | Unset): A phone number in E.164 format, e.g. `+14155552671`.
+            phone (None | str | Unset): The number the user must verify in the phone verification step (002, 004); null in
+                decisions when none was given (Didit's published OpenAPI).
             send_notification_emails (bool | Unset): Send status update e-mails (004). Default: False.
     """
 
     email: str | Unset = UNSET
     email_lang: Iso639Language | Unset = UNSET
-    phone: str | Unset = UNSET
+    phone: None | str | Unset = UNSET
     send_notification_emails: bool | Unset = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -42,7 +43,11 @@ class ContactDetails:
         if not isinstance(self.email_lang, Unset):
             email_lang = self.email_lang.value
 
-        phone = self.phone
+        phone: None | str | Unset
+        if isinstance(self.phone, Unset):
+            phone = UNSET
+        else:
+            phone = self.phone
 
         send_notification_emails = self.send_notification_emails
 
@@ -72,7 +77,14 @@ class ContactDetails:
         else:
             email_lang = Iso639Language.decode(_email_lang)
 
-        phone = d.pop("phone", UNSET)
+        def _parse_phone(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        phone = _parse_phone(d.pop("phone", UNSET))
 
         send_notification_emails = d.pop("send_notification_emails", UNSET)
 
