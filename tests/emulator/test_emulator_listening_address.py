@@ -9,6 +9,7 @@ import httpx
 import pytest
 
 from didit_emulator.app import create_app
+from didit_emulator.cli import _parser, settings_from
 from didit_emulator.testing import RunningEmulator, in_process_emulator
 from tests.emulator.conftest import FROZEN_CONFIG
 from tests.emulator.test_server import HOST, serving
@@ -93,3 +94,9 @@ def test_list_sessions_forwarded_for_from_a_trusted_proxy_is_the_client_address(
         statuses = _anonymous_statuses(port, addresses)
     assert 429 not in statuses  # each forwarded address has its own window
     assert all(status in (401, 403) for status in statuses)
+
+
+def test_cli_trusts_no_proxy_unless_told() -> None:
+    assert settings_from(_parser().parse_args([])).trusted_proxies is None
+    flags = ["--trusted-proxies", "10.0.0.5,10.0.0.6"]
+    assert settings_from(_parser().parse_args(flags)).trusted_proxies == "10.0.0.5,10.0.0.6"
