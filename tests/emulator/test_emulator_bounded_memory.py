@@ -4,6 +4,7 @@ deleted-id record keeps only the most recent; import records are never forgotten
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 import pytest
@@ -100,11 +101,11 @@ def _limiter(
 ) -> tuple[SlidingWindowRateLimiter, Clock]:
     clock = Clock(FROZEN_AT, frozen=True)
     config = FROZEN_CONFIG.rate_limits
-    limits = type(config)(
+    limits = dataclasses.replace(
+        config,
         enabled=True,
         window_seconds=window,
-        default=2,
-        operations={},
+        operations={"list_sessions": 2},  # a window of its own, of 2 requests
         max_tracked_keys=max_tracked_keys,
     )
     return SlidingWindowRateLimiter(limits, clock), clock
@@ -142,9 +143,7 @@ def test_rate_limiter_caps_the_windows_it_holds_forgetting_the_least_recent() ->
 
 def test_rate_limiter_disabled_holds_no_windows() -> None:
     disabled = SlidingWindowRateLimiter(
-        type(FROZEN_CONFIG.rate_limits)(
-            enabled=False, window_seconds=60, default=2, operations={}, max_tracked_keys=10
-        ),
+        dataclasses.replace(FROZEN_CONFIG.rate_limits, enabled=False, max_tracked_keys=10),
         Clock(FROZEN_AT, frozen=True),
     )
     for n in range(100):

@@ -77,7 +77,7 @@ def _anonymous_statuses(port: int, forwarded_for: list[str]) -> list[int]:
 def test_list_sessions_spoofed_forwarded_for_does_not_multiply_the_limit(
     trusted_proxies: str | None,
 ) -> None:
-    app = create_app(FROZEN_CONFIG.with_rate_limits(default=LIMIT))
+    app = create_app(FROZEN_CONFIG.with_rate_limits(operations={"list_sessions": LIMIT}))
     spoofed = [f"198.51.100.{n}" for n in range(LIMIT + 2)]
     with serving(app, trusted_proxies=trusted_proxies) as (port, _):
         statuses = _anonymous_statuses(port, spoofed)
@@ -88,7 +88,7 @@ def test_list_sessions_spoofed_forwarded_for_does_not_multiply_the_limit(
 
 
 def test_list_sessions_forwarded_for_from_a_trusted_proxy_is_the_client_address() -> None:
-    app = create_app(FROZEN_CONFIG.with_rate_limits(default=LIMIT))
+    app = create_app(FROZEN_CONFIG.with_rate_limits(operations={"list_sessions": LIMIT}))
     addresses = [f"198.51.100.{n}" for n in range(LIMIT + 2)]
     with serving(app, trusted_proxies=HOST) as (port, _):
         statuses = _anonymous_statuses(port, addresses)
