@@ -51,11 +51,17 @@ SPEC_URI = "urn:didit:openapi"
 
 
 def spec_path() -> Path:
-    """The spec file: `$DIDIT_OPENAPI_SPEC`, else `openapi.yaml` at the repository root."""
+    """The spec file: `$DIDIT_OPENAPI_SPEC`, else `openapi.yaml` at the repository root (a
+    clone or an editable install), else the copy an installed distribution carries beside this
+    module (setup.py copies the root file in at build time)."""
     override = os.environ.get("DIDIT_OPENAPI_SPEC")
     if override:
         return Path(override)
-    return Path(__file__).resolve().parents[2] / "openapi.yaml"
+    here = Path(__file__).resolve().parent
+    repository = here.parents[1] / "openapi.yaml"
+    if repository.is_file() and (here.parents[1] / "generator-config.yml").is_file():
+        return repository
+    return here / "openapi.yaml"
 
 
 def escape(token: str) -> str:

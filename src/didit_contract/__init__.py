@@ -1,0 +1,6 @@
+"""The contract suite as an installed command (`didit-contract`).
+
+The suite itself is `contracts/` in the repository; the built distribution carries it as
+`didit_contract.suite.contracts` (see setup.py), with schemathesis.toml beside it, so that
+`pip install "didit-toolkit[contract]"` can check a deployment without a clone.
+"""
