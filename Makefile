@@ -74,8 +74,23 @@ browser-deps:  ## Install Debian's chromium (CHROMIUM_VERSION) for the browser t
 
 EMULATOR_HOST ?= 127.0.0.1
 EMULATOR_PORT ?= 8790
-emulator: $(STAMP)  ## Serve the local Didit emulator (EMULATOR_HOST, EMULATOR_PORT, EMULATOR_CONFIG).
-	$(BIN)/didit-emulator --host $(EMULATOR_HOST) --port $(EMULATOR_PORT) $(if $(EMULATOR_CONFIG),--config $(EMULATOR_CONFIG))
+# The emulator's own environment: the package with its [emulator] extra only (no npm, no dev
+# tools), at the versions of requirements.txt. Editable, so it serves the repository's openapi.yaml.
+EMULATOR_VENV := $(VENV)/emulator-runtime
+EMULATOR_STAMP := $(EMULATOR_VENV)/.installed
+$(EMULATOR_STAMP): pyproject.toml setup.py requirements.txt
+	test -x $(EMULATOR_VENV)/bin/python || $(PYTHON) -m venv $(EMULATOR_VENV)
+	$(EMULATOR_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -c requirements.txt -e ".[emulator]"
+	touch $@
+
+emulator: $(EMULATOR_STAMP)  ## Serve the local Didit emulator (EMULATOR_HOST, EMULATOR_PORT, EMULATOR_CONFIG).
+	$(EMULATOR_VENV)/bin/didit-emulator --host $(EMULATOR_HOST) --port $(EMULATOR_PORT) $(if $(EMULATOR_CONFIG),--config $(EMULATOR_CONFIG))
+
+.PHONY: dist
+dist: $(TOOLS)  ## Build the sdist and wheel into dist/ (openapi.yaml packaged inside) and twine-check them.
+	rm -rf dist
+	$(BIN)/python -m build --no-isolation --outdir dist .
+	$(BIN)/python -m twine check --strict dist/*
 
 lock:  ## Re-freeze requirements.txt from requirements.in.
 	rm -rf /tmp/didit-lock && $(PYTHON) -m venv /tmp/didit-lock
