@@ -99,18 +99,17 @@ class ApplicationConfig:
 
 @dataclass(frozen=True)
 class RateLimitConfig:
-    """Sliding-window limits: `default` requests per window per key and operation, unless
-    `operations` names the operation."""
+    """Sliding-window limits per key: the buckets of openapi.yaml's `x-rate-limits`, whose
+    limits `buckets` may change; `operations` gives an operation a window of its own; `default`
+    is for operations in no bucket."""
 
     enabled: bool
     window_seconds: float
     default: int
     operations: Mapping[str, int]
+    buckets: Mapping[str, int]
     # At most this many (key, operation) windows are remembered; the least recently seen go first.
     max_tracked_keys: int
-
-    def limit_for(self, operation_id: str) -> int:
-        return self.operations.get(operation_id, self.default)
 
 
 @dataclass(frozen=True)
@@ -156,6 +155,7 @@ class EmulatorConfig:
             window_seconds=current.window_seconds if window_seconds is None else window_seconds,
             default=current.default if default is None else default,
             operations={**current.operations, **(operations or {})},
+            buckets=current.buckets,
             max_tracked_keys=current.max_tracked_keys,
         )
         return self.replace(rate_limits=limits)
@@ -338,6 +338,7 @@ def _build(data: Mapping[str, Any]) -> EmulatorConfig:
             window_seconds=float(_require(limits, "window_seconds", "rate_limits")),
             default=int(_require(limits, "default", "rate_limits")),
             operations={str(k): int(v) for k, v in limits.get("operations", {}).items()},
+            buckets={str(k): int(v) for k, v in limits.get("buckets", {}).items()},
             max_tracked_keys=int(_require(limits, "max_tracked_keys", "rate_limits")),
         )
         return EmulatorConfig(
@@ -387,6 +388,12 @@ def _check(config: EmulatorConfig) -> None:
     if limits.max_tracked_keys < 1:
         raise ConfigError("rate_limits.max_tracked_keys: must be at least 1")
     known_operations = {op.operation_id for op in operations()}
+    known_buckets = set(didit_document().contents.get("x-rate-limits", {}).get("buckets", {}))
+    for bucket, limit in limits.buckets.items():
+        if bucket not in known_buckets:
+            raise ConfigError(f"rate_limits.buckets: {bucket!r} is not a bucket of x-rate-limits")
+        if limit < 1:
+            raise ConfigError(f"rate_limits.buckets.{bucket}: must be at least 1")
     for operation_id, limit in {"default": limits.default, **limits.operations}.items():
         if operation_id != "default" and operation_id not in known_operations:
             raise ConfigError(f"rate_limits.operations: {operation_id!r} is not an operationId")

@@ -147,7 +147,7 @@ def unrouted_headers(
         identity = backend.application_for_api_key(request.headers.get("x-api-key")).id
     except InvalidApiKey:
         identity = _anonymous(request)
-    return limiter.hit(identity, "unrouted").headers()
+    return limiter.hit(identity, "unrouted", request.method).headers()
 
 
 def endpoint(
@@ -162,7 +162,7 @@ def endpoint(
     def count(identity: str) -> dict[str, str]:
         if limiter is None:
             return {}
-        decision = limiter.hit(identity, rules.operation_id)
+        decision = limiter.hit(identity, rules.operation_id, rules.operation.method.upper())
         if not decision.allowed:
             raise RateLimited(
                 f"Request was throttled: over {decision.limit} requests in "

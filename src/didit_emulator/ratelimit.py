@@ -1,4 +1,11 @@
-"""Sliding-window rate limits per API key and operation (004), on the emulator clock.
+"""Sliding-window rate limits per API key, in the live service's buckets, on the emulator clock.
+
+The buckets and their limits are openapi.yaml's `x-rate-limits` (Didit's published OpenAPI: 600
+reads, 300 writes shared by every POST / PATCH / DELETE, 600 session creations counted instead
+of writes, 50 PDF reports counted on top of reads, per key over 60 s). A request counts against
+every bucket it falls in and is refused when any of them is full. The configuration can change a
+bucket's limit (`[rate_limits.buckets]`) or give one operation a window of its own
+(`[rate_limits.operations]`, a testing knob); an operation in no bucket gets `default`.
 
 The limiter's memory is bounded: a key (identity and operation) whose window has emptied is
 forgotten, and at most `RateLimitConfig.max_tracked_keys` keys are kept; beyond that the least
@@ -12,6 +19,8 @@ import math
 import threading
 from collections import OrderedDict, deque
 from dataclasses import dataclass
+
+from didit_spec import didit_document
 
 from .clock import Clock
 from .config import RateLimitConfig
@@ -27,12 +36,13 @@ class RateDecision:
     limit: int
     remaining: int
     reset_seconds: int
+    reset_at: int = 0  # UTC epoch seconds at which the window admits again (live semantics)
 
     def headers(self) -> dict[str, str]:
         headers = {
             "X-RateLimit-Limit": str(self.limit),
             "X-RateLimit-Remaining": str(self.remaining),
-            "X-RateLimit-Reset": str(self.reset_seconds),
+            "X-RateLimit-Reset": str(self.reset_at),
         }
         if not self.allowed:
             headers["Retry-After"] = str(self.reset_seconds)
@@ -53,6 +63,7 @@ class SlidingWindowRateLimiter:
         self._lock = threading.Lock()
         # (identity, bucket) -> times of admitted requests; least recently seen first.
         self._hits: OrderedDict[tuple[str, str], deque[float]] = OrderedDict()
+        self._buckets: dict[tuple[str, str], tuple[tuple[str, int], ...]] = {}
 
     @property
     def window_seconds(self) -> float:
@@ -80,27 +91,60 @@ class SlidingWindowRateLimiter:
         while len(self._hits) >= self._config.max_tracked_keys:
             self._hits.popitem(last=False)
 
-    def hit(self, identity: str, bucket: str) -> RateDecision:
-        """Counts one request of `identity` against `bucket` (an operationId)."""
-        limit = self._config.limit_for(bucket)
+    def buckets_for(self, operation_id: str, method: str) -> tuple[tuple[str, int], ...]:
+        """The (bucket, limit) pairs a request of this operation and method counts against."""
+        found = self._buckets.get((operation_id, method))
+        if found is None:
+            found = self._buckets[(operation_id, method)] = self._resolve(operation_id, method)
+        return found
+
+    def _resolve(self, operation_id: str, method: str) -> tuple[tuple[str, int], ...]:
+        if operation_id in self._config.operations:
+            return ((operation_id, self._config.operations[operation_id]),)
+        spec = didit_document().contents.get("x-rate-limits", {}).get("buckets", {})
+        named = [n for n, b in spec.items() if operation_id in b.get("operations", [])]
+        replaces = any(spec[n].get("replaces") for n in named)
+        by_method = (
+            [] if replaces else [n for n, b in spec.items() if method in b.get("methods", [])]
+        )
+        names = [*named, *by_method]
+        if not names:
+            return ((operation_id, self._config.default),)
+        return tuple((n, self._config.buckets.get(n, int(spec[n]["limit"]))) for n in names)
+
+    def hit(self, identity: str, operation_id: str, method: str = "GET") -> RateDecision:
+        """Counts one request of `identity` against every bucket of its operation and method;
+        the decision is the refusing bucket's, or the one with the fewest requests left."""
+        buckets = self.buckets_for(operation_id, method)
         if not self._config.enabled:
-            return RateDecision(True, limit, limit, 0)
+            limit = min(limit for _, limit in buckets)
+            return RateDecision(True, limit, limit, 0, 0)
         window = self._config.window_seconds
         now = self._clock.now()
-        key = (identity, bucket)
         with self._lock:
-            hits = self._hits.get(key)
-            if hits is None:
-                self._forget_stale(now)
-                hits = self._hits[key] = deque()
-            else:
-                self._hits.move_to_end(key)
-            while hits and hits[0] <= now - window:
-                hits.popleft()
-            if len(hits) >= limit:
-                wait = max(1, math.ceil(hits[0] + window - now))
-                return RateDecision(False, limit, 0, wait)
-            hits.append(now)
-            remaining = limit - len(hits)
-            reset = 0 if remaining > 0 else max(1, math.ceil(hits[0] + window - now))
-            return RateDecision(True, limit, remaining, reset)
+            windows = [(self._window((identity, name), now), limit) for name, limit in buckets]
+            for hits, limit in windows:
+                if len(hits) >= limit:
+                    wait = max(1, math.ceil(hits[0] + window - now))
+                    return RateDecision(False, limit, 0, wait, math.ceil(hits[0] + window))
+            decisions = []
+            for hits, limit in windows:
+                hits.append(now)
+                remaining = limit - len(hits)
+                reset = 0 if remaining > 0 else max(1, math.ceil(hits[0] + window - now))
+                decisions.append(
+                    RateDecision(True, limit, remaining, reset, math.ceil(hits[0] + window))
+                )
+            return min(decisions, key=lambda d: d.remaining)
+
+    def _window(self, key: tuple[str, str], now: float) -> deque[float]:
+        """The requests admitted in the last window for `key`, oldest first."""
+        hits = self._hits.get(key)
+        if hits is None:
+            self._forget_stale(now)
+            hits = self._hits[key] = deque()
+        else:
+            self._hits.move_to_end(key)
+        while hits and hits[0] <= now - self._config.window_seconds:
+            hits.popleft()
+        return hits

@@ -27,8 +27,8 @@ CUSTOM = """
 [emulator]
 share_token_secret = "a-custom-share-token-secret-of-40-chars!!"
 
-[rate_limits]
-default = 7
+[rate_limits.buckets]
+read = 7
 
 [[applications]]
 name = "Solo"
@@ -55,12 +55,9 @@ def test_default_config_has_two_applications_with_workflows_of_both_kinds() -> N
         UUID(app.id)
     assert len({a.api_key for a in config.applications}) == 2
     assert config.rate_limits.default == 300
-    assert dict(config.rate_limits.operations) == {
-        "create_session": 600,
-        "create_session_v2": 600,
-        "get_session_decision": 100,
-        "generate_session_pdf": 100,
-    }
+    # The limits are the spec's x-rate-limits buckets; nothing overrides them by default.
+    assert dict(config.rate_limits.operations) == {}
+    assert dict(config.rate_limits.buckets) == {}
 
 
 def test_config_repr_never_shows_secrets() -> None:
@@ -105,8 +102,8 @@ def test_config_file_replaces_applications_and_overrides_limits(tmp_path: Path) 
     path.write_text(CUSTOM, encoding="utf-8")
     config = load_config(path)
     assert [a.name for a in config.applications] == ["Solo"]
-    assert config.rate_limits.default == 7
-    assert config.rate_limits.limit_for("create_session") == 600  # default kept
+    assert config.rate_limits.buckets == {"read": 7}
+    assert config.rate_limits.operations == {}  # the per-operation knob is not set by default
     with running_emulator(config) as emulator, emulator.client("Solo") as client:
         body = CreateSessionRequest(workflow_id=UUID(emulator.workflow("Solo").id))
         response = create_session.sync_detailed(client=client, body=body)
@@ -125,8 +122,8 @@ def test_config_clock_start_and_frozen_clock(tmp_path: Path) -> None:
     path = tmp_path / "clock.toml"
     path.write_text(
         CUSTOM.replace(
-            "[rate_limits]",
-            'clock_start = "2025-07-27T15:37:46Z"\nclock_frozen = true\n\n[rate_limits]',
+            "[rate_limits.buckets]",
+            'clock_start = "2025-07-27T15:37:46Z"\nclock_frozen = true\n\n[rate_limits.buckets]',
         ),
         encoding="utf-8",
     )

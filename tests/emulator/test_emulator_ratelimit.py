@@ -1,5 +1,6 @@
-"""Rate limits (004): a sliding 60-second window per API key and operation, 429 with Retry-After,
-and X-RateLimit-* headers on every response."""
+"""Rate limits: sliding 60-second windows per API key in the live service's buckets (the spec's
+`x-rate-limits`), 429 with Retry-After, and X-RateLimit-* headers on every response (the reset as
+UTC epoch seconds, as the live service sends it)."""
 
 from __future__ import annotations
 
@@ -15,9 +16,11 @@ from didit_client.models import CreateSessionRequest, ErrorResponse
 
 from didit_emulator import default_config
 from didit_emulator.testing import RunningEmulator, running_emulator
+from didit_spec import load_spec
 
 LIMITS = {"create_session": 3, "get_session_decision": 2}
 DEFAULT = 5
+BUCKETS = {name: int(b["limit"]) for name, b in load_spec()["x-rate-limits"]["buckets"].items()}
 
 
 @pytest.fixture(scope="module")
@@ -53,13 +56,15 @@ def test_create_session_over_the_limit_is_429_with_retry_after(limited: RunningE
         responses = [_create(limited, acme) for _ in range(4)]
     assert [r.status_code for r in responses] == [201, 201, 201, 429]
     assert [_limits(r)[:2] for r in responses] == [(3, 2), (3, 1), (3, 0), (3, 0)]
-    assert [_limits(r)[2] == 0 for r in responses] == [True, True, False, False]
+    now = limited.backend.now()
+    # The reset is when the window admits again: the first request's time plus the window.
+    assert {_limits(r)[2] for r in responses} == {_limits(responses[0])[2]}
+    assert now <= _limits(responses[0])[2] <= now + 61
     refused = responses[3]
     assert isinstance(refused.parsed, ErrorResponse)
-    assert "throttled" in refused.parsed.detail
+    assert "throttled" in str(refused.parsed.detail)
     retry_after = int(refused.headers["Retry-After"])
     assert 1 <= retry_after <= 60
-    assert retry_after == _limits(refused)[2]
     assert len(limited.state()["sessions"]) == 3  # the refused request created nothing
 
 
@@ -104,7 +109,7 @@ def test_rate_limits_are_per_operation(limited: RunningEmulator) -> None:
         assert _create(limited, acme).status_code == 429
         listing = list_sessions.sync_detailed(client=acme)
         assert listing.status_code == 200
-        assert _limits(listing)[:2] == (DEFAULT, DEFAULT - 1)
+        assert _limits(listing)[:2] == (BUCKETS["read"], BUCKETS["read"] - 1)
         session_id = limited.state()["sessions"][0]["session_id"]
         decisions = [
             get_session_decision.sync_detailed(UUID(session_id), client=acme) for _ in range(3)
@@ -136,7 +141,7 @@ def test_every_response_carries_rate_limit_headers(limited: RunningEmulator) -> 
         assert reset >= 0, name
 
 
-def test_rate_limit_defaults_are_those_of_004(emulator: RunningEmulator) -> None:
+def test_rate_limit_defaults_are_the_live_services(emulator: RunningEmulator) -> None:
     session = emulator.finished_session("Acme")
     with emulator.client("Acme") as acme:
         http = acme.get_httpx_client()
@@ -146,7 +151,7 @@ def test_rate_limit_defaults_are_those_of_004(emulator: RunningEmulator) -> None
                 http.get(f"/v3/session/{session.session_id}/decision/")
             )[0],
             "generate_session_pdf": _limits(
-                http.get(f"/v3/session/{session.session_id}/generate-pdf")
+                http.get(f"/v3/session/{session.session_id}/generate-pdf/")
             )[0],
             "list_sessions": _limits(http.get("/v3/sessions/"))[0],
             "list_blocklist": _limits(http.get("/v3/blocklist/"))[0],
@@ -156,11 +161,27 @@ def test_rate_limit_defaults_are_those_of_004(emulator: RunningEmulator) -> None
             "/v2/session/", json={"workflow_id": emulator.workflow().id}
         )
         observed["create_session_v2"] = _limits(response)[0]
+    # Creates count in their own bucket; reads in the read bucket, a PDF in the PDF one too (its
+    # fuller window is the one reported).
     assert observed == {
-        "create_session": 600,
-        "get_session_decision": 100,
-        "generate_session_pdf": 100,
-        "list_sessions": 300,
-        "list_blocklist": 300,
-        "create_session_v2": 600,
+        "create_session": BUCKETS["session_create"],
+        "get_session_decision": BUCKETS["read"],
+        "generate_session_pdf": BUCKETS["pdf"],
+        "list_sessions": BUCKETS["read"],
+        "list_blocklist": BUCKETS["read"],
+        "create_session_v2": BUCKETS["session_create"],
     }
+
+
+def test_writes_share_one_bucket(emulator: RunningEmulator) -> None:
+    limited = default_config().with_rate_limits()
+    assert limited.rate_limits.operations == {}
+    session = emulator.finished_session("Acme")
+    with emulator.client("Acme") as acme:
+        http = acme.get_httpx_client()
+        first = http.post("/v3/blocklist/add/", json={"session_id": str(session.session_id)})
+        second = http.patch(
+            f"/v3/session/{session.session_id}/update-status/", json={"new_status": "Declined"}
+        )
+    assert _limits(first)[:2] == (BUCKETS["write"], BUCKETS["write"] - 1)
+    assert _limits(second)[:2] == (BUCKETS["write"], BUCKETS["write"] - 2)
