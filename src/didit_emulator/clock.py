@@ -59,12 +59,20 @@ class Clock:
             return self._offset
 
     def advance(self, seconds: float) -> float:
-        """Moves the clock forward; returns the new time."""
+        """Moves the clock forward; returns the new time. Refuses to go past the last instant an
+        RFC 3339 timestamp can write (the end of year 9999)."""
         if seconds < 0:
             raise ValueError("the clock only moves forward")
         with self._lock:
+            elapsed = 0.0 if self._frozen else self._source() - self._real_at_origin
+            if self._origin + elapsed + self._offset + seconds > LATEST:
+                raise ValueError("seconds: would move the clock past the end of year 9999")
             self._offset += seconds
         return self.now()
+
+
+# The last instant `isoformat` can write.
+LATEST = datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC).timestamp()
 
 
 def isoformat(timestamp: float) -> str:

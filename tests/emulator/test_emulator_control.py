@@ -150,3 +150,18 @@ def test_state_lists_applications_and_workflows_without_secrets(
         "get_state", 200, dict(response.headers), response.content
     )
     assert problems == []
+
+
+def test_advance_clock_past_year_9999_is_400_and_changes_nothing(emulator: RunningEmulator) -> None:
+    before = emulator.http().get("/_emulator/clock").json()
+    for _ in range(3):
+        assert _post(emulator, "clock/advance", {"seconds": 3_153_600_000}).status_code == 200
+    refused = _post(emulator, "clock/advance", {"seconds": 3_153_600_000})
+    while refused.status_code == 200:  # bounded: each step is 100 years, 9999 is finite
+        refused = _post(emulator, "clock/advance", {"seconds": 3_153_600_000})
+    assert refused.status_code == 400
+    assert "9999" in refused.json()["detail"]
+    after = emulator.http().get("/_emulator/clock")
+    assert after.status_code == 200
+    assert after.json()["iso"].startswith("99")
+    assert before["now"] < after.json()["now"]

@@ -25,7 +25,9 @@ class CreateSessionRequest:
         callback (str | Unset): Redirect URL; Didit appends `verificationSessionId` and `status` as query parameters.
         callback_method (CallbackMethod | Unset): Which device handles the redirect to `callback` (004).
         metadata (SessionMetadata | str | Unset): Custom data stored with the session; an object (002) or a JSON string
-            (004).
+            (004). At most
+            16 KiB as compact JSON (`x-max-serialized-bytes`): the documents give no bound, and the
+            value comes back in every decision and webhook.
         language (Iso639Language | Unset): A language of the verification UI and its e-mails. 002 and 004 say ISO 639-1
             (`en`);
             Didit's published OpenAPI lists the 54 languages the service has, among them region tags

@@ -16,7 +16,8 @@ class ImportSharedSessionRequest:
     """The body of `import-shared` (000, 001, 004).
 
     Attributes:
-        share_token (str): The token from `POST /v3/session/{sessionId}/share/`.
+        share_token (str): The token from `POST /v3/session/{sessionId}/share/` (an HS256 JWT of about 400
+            characters; 2048 bounds the work of checking one).
         trust_review (bool): Keep the source's status (true) or force `In Review` (false).
         workflow_id (str): A workflow of the calling application: a UUID (001), typed as a plain string in 000. One
             that names no workflow of the caller is 404.

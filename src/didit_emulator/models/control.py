@@ -14,7 +14,7 @@ from typing import Any
 
 from .. import results, serialization
 from ..clock import isoformat
-from ..exceptions import SessionNotFound
+from ..exceptions import BadRequest, SessionNotFound
 from ..results import Identity
 from ..spec_values import SessionStatus, WebhookEventType, status_of_outcome
 from .blocklist import BlocklistOperations
@@ -94,7 +94,10 @@ class ControlOperations(BlocklistOperations, BackendState):
 
     @locked
     def advance_clock(self, seconds: float) -> dict[str, Any]:
-        self.clock.advance(seconds)
+        try:
+            self.clock.advance(seconds)
+        except ValueError as error:
+            raise BadRequest(str(error)) from None
         return self.clock_state()
 
     def clock_state(self) -> dict[str, Any]:
