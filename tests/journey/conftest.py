@@ -63,13 +63,16 @@ def served_emulator(network_server: RunningEmulator) -> Iterator[RunningEmulator
     yield from _fresh(network_server)
 
 
-@pytest.fixture(scope="session")
+# Module-scoped, not session-scoped: Playwright's sync API keeps an event loop running in the
+# main thread while it is open, and a later test in the same worker that calls `asyncio.run()`
+# would then fail ("cannot be called from a running event loop").
+@pytest.fixture(scope="module")
 def playwright() -> Iterator[Playwright]:
     with sync_playwright() as driver:
         yield driver
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(playwright: Playwright) -> Iterator[Browser]:
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: run `make browser-deps` (Debian's chromium)")
