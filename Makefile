@@ -54,12 +54,16 @@ lint: $(STAMP)  ## Validate and lint the spec; ruff and mypy --strict on all cod
 	$(BIN)/ruff format --no-cache --check src tests contracts
 	$(BIN)/mypy $(TYPED_SOURCES)
 
-test: lint check-generated browser-deps  ## The README's test command: lint, drift check, the tests, and the contract suite's ci profile.
+test: lint check-generated browser-deps  ## The README's test command: lint, drift check, the tests, the contract suite's ci profile, the bench's smoke run.
 	$(BIN)/pytest -n 2 tests --junitxml=reports/tests.xml
 	DIDIT_CONTRACT_PROFILE=ci $(BIN)/pytest contracts --junitxml=reports/contract-ci.xml
+	$(MAKE) --no-print-directory bench-smoke
 
+# Two xdist workers (one per core). Bytecode is cached under .venv/ even where the environment
+# says PYTHONDONTWRITEBYTECODE: each of the three processes would otherwise recompile and
+# assertion-rewrite every imported module, several seconds of CPU each.
 contract: $(STAMP)  ## The contract suite (profile deep, or DIDIT_CONTRACT_PROFILE) against the emulator or DIDIT_BASE_URL.
-	DIDIT_CONTRACT_PROFILE=$${DIDIT_CONTRACT_PROFILE:-deep} $(BIN)/pytest contracts --junitxml=reports/contract.xml
+	PYTHONDONTWRITEBYTECODE= PYTHONPYCACHEPREFIX=$(abspath $(VENV))/pycache DIDIT_CONTRACT_PROFILE=$${DIDIT_CONTRACT_PROFILE:-deep} $(BIN)/pytest -n 2 contracts --junitxml=reports/contract.xml
 
 # The browser of the journey tests (issue 10): Debian's chromium at this exact version, which
 # Playwright (requirements.txt) drives through its executable path; no browser is ever downloaded.

@@ -49,6 +49,14 @@ def normalise_json(value: Any) -> Any:
     return value
 
 
+def _as_json(parsed: Any) -> Any:
+    """A decoded value back as JSON: models through `to_dict()`, lists item by item."""
+    if isinstance(parsed, list):
+        return [_as_json(item) for item in parsed]
+    to_dict = getattr(parsed, "to_dict", None)
+    return to_dict() if callable(to_dict) else parsed
+
+
 def assert_decodes_without_loss(
     method: str, path: str, status: int, headers: Any, body: bytes
 ) -> None:
@@ -76,7 +84,7 @@ def assert_decodes_without_loss(
         ) from error
     if parsed is None:
         raise AssertionError(f"didit_client decoded {method.upper()} {path} {status} to None")
-    decoded = parsed.to_dict()
+    decoded = _as_json(parsed)
     if normalise_json(decoded) != normalise_json(received):
         raise AssertionError(
             f"didit_client lost data decoding {method.upper()} {path} {status}:\n"

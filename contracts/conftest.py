@@ -1,41 +1,148 @@
-"""Fixtures of the contract suite: the target server, the profile, and the closing case count."""
+"""Fixtures of the contract suite: the target server, the profile, and the closing case count.
+
+Runs alone or under pytest-xdist (`-n 2`). Each worker starts its own emulator (or paces its own
+share of a deployment's rate limits); the controller starts nothing, hands the workers a run
+directory (for the shared session-create budget), adds up their case counts and checks the deep
+profile's floor on the sum. The controller never loads the spec, schemathesis or the emulator:
+they are imported where a worker needs them, so the controller does not take CPU from the two
+workers while they start.
+"""
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+import tomllib
 from contextlib import ExitStack
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from contracts.counting import CASES, SCHEMATHESIS, SUCCESSES, count_case, total
-from contracts.emulator_target import emulator_target
+from contracts.counting import Tally, count_case, floor_shortfall, local_tally
 from contracts.profiles import PROFILE
-from contracts.schema import SCHEMA
-from contracts.target import Target, current_target, remote_target_from_env, set_current_target
+from contracts.target import Deployment, current_target, deployment_from_env, set_current_target
+
+if TYPE_CHECKING:
+    from contracts.connections import RequestGuard
+    from contracts.target import Control, Target
+
+ROOT = Path(__file__).resolve().parents[1]
+
+_RUN_DIR_KEY = "didit_contracts_run_dir"
+_TALLY_KEY = "didit_contracts_tally"
+_WHOLE_SUITE_KEY = "didit_contracts_whole_suite"
+_CONFORMANCE_FILE = "contracts/test_conformance.py"
+
+
+def _is_controller(config: pytest.Config) -> bool:
+    """True in the xdist process that only schedules (it runs no test)."""
+    return not hasattr(config, "workerinput") and bool(getattr(config.option, "numprocesses", 0))
+
+
+class _Run:
+    """This process' part of the run: its target, the run directory, the summed counts."""
+
+    def __init__(self) -> None:
+        self.stack = ExitStack()
+        self.run_dir: Path | None = None
+        self.owns_run_dir = False
+        self.tally = Tally()
+        self.whole_suite = False
+        self.workers = 0
+
+
+_RUN = _Run()
+
+
+def _seed() -> Any:
+    """The generation seed of schemathesis.toml (read without loading schemathesis)."""
+    with (ROOT / "schemathesis.toml").open("rb") as handle:
+        return tomllib.load(handle).get("seed")
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:
-    remote = remote_target_from_env()
-    where = remote.base_url if remote else "a local emulator on a free port"
-    return [
-        f"didit contracts: profile={PROFILE.name} seed={SCHEMA.config.seed} target={where}",
+    deployment = deployment_from_env()
+    where = deployment.base_url if deployment else "a local emulator on a free port"
+    lines = [
+        f"didit contracts: profile={PROFILE.name} seed={_seed()} target={where}",
         "reproduce a failure with the curl command it prints, or re-run with the same profile "
         "(all generation is seeded)",
     ]
+    if deployment is not None:
+        pacing = "paced under its rate limits" if deployment.paced else "not paced (DIDIT_PACING)"
+        writes = (
+            f"writes allowed, at most {deployment.create_budget} session creates"
+            if deployment.allow_writes
+            else "read-only"
+        )
+        lines.append(f"didit contracts: the deployment is {pacing}; {writes}")
+    return lines
 
 
-_EMULATOR = ExitStack()
+def _guard(deployment: Deployment, run_dir: Path, workers: int) -> RequestGuard | None:
+    from contracts.connections import RequestGuard
+    from contracts.pacing import (
+        CreateBudget,
+        OperationIndex,
+        Pacer,
+        create_operation_ids,
+        spec_rate_limits,
+    )
+
+    pacer = None
+    if deployment.paced:
+        pacer = Pacer(spec_rate_limits(), share=1 / max(1, workers))
+    budget = None
+    if deployment.allow_writes:
+        budget = CreateBudget(run_dir / "session-creates", deployment.create_budget)
+    if pacer is None and budget is None:
+        return None
+    return RequestGuard(pacer, budget, create_operation_ids(), OperationIndex(deployment.base_url))
+
+
+def _target(deployment: Deployment, run_dir: Path, workers: int) -> Target:
+    from contracts.connections import Connections
+
+    connections = Connections(deployment.base_url, _guard(deployment, run_dir, workers))
+    _RUN.stack.callback(connections.close)
+    return deployment.target(connections)
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    workerinput: dict[str, Any] | None = getattr(config, "workerinput", None)
+    if workerinput is not None:
+        _RUN.run_dir = Path(workerinput[_RUN_DIR_KEY])
+        workers = int(workerinput["workercount"])
+    else:
+        _RUN.run_dir = Path(tempfile.mkdtemp(prefix="didit-contracts-"))
+        _RUN.owns_run_dir = True
+        workers = 1
+    if _is_controller(config):
+        return
     # The target is resolved before collection: schemathesis builds the spec's example cases,
     # credentials included, while collecting.
-    target = remote_target_from_env() or _EMULATOR.enter_context(emulator_target())
+    deployment = deployment_from_env()
+    if deployment is not None:
+        target = _target(deployment, _RUN.run_dir, workers)
+    else:
+        from contracts.emulator_target import emulator_target
+
+        target = _RUN.stack.enter_context(emulator_target())
     set_current_target(target)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:
+    """(xdist controller) Every worker shares the run directory."""
+    node.workerinput[_RUN_DIR_KEY] = str(_RUN.run_dir)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     set_current_target(None)
-    _EMULATOR.close()
+    _RUN.stack.close()
+    if _RUN.owns_run_dir and _RUN.run_dir is not None:
+        shutil.rmtree(_RUN.run_dir, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
@@ -44,7 +151,7 @@ def target() -> Target:
 
 
 @pytest.fixture
-def control(target: Target):  # type: ignore[no-untyped-def]
+def control(target: Target) -> Control:
     if target.control is None:
         pytest.skip(
             "needs the emulator's control surface (/_emulator/); the target is not an emulator"
@@ -65,25 +172,63 @@ def _count_explicit_tests(request: pytest.FixtureRequest) -> None:
         count_case("boundaries")
 
 
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    layers = ", ".join(f"{layer}: {count}" for layer, count in sorted(CASES.items()))
-    terminalreporter.write_line(
-        f"didit contracts: {total()} cases run "
-        f"(profile {PROFILE.name}, seed {SCHEMA.config.seed}; {layers})"
+# The order items are handed to xdist workers in: the longest first, so that no worker is left
+# running a long item alone at the end (pytest-xdist's `load` scheduling deals them out in order).
+_LONGEST_FIRST = (
+    "contracts/test_stateful.py",
+    _CONFORMANCE_FILE,
+    "contracts/test_client_properties.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        path = item.nodeid.split("::")[0]
+        return _LONGEST_FIRST.index(path) if path in _LONGEST_FIRST else len(_LONGEST_FIRST)
+
+    items.sort(key=rank)
+
+
+def _selects_whole_suite(session: pytest.Session) -> bool:
+    return not session.config.option.keyword and any(
+        item.nodeid.startswith(_CONFORMANCE_FILE) for item in session.items
     )
-    for label, count in sorted(SUCCESSES.items()):
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: Any) -> None:
+    """(xdist controller) Add a finished worker's counts to the run's."""
+    output = getattr(node, "workeroutput", {})
+    if _TALLY_KEY in output:
+        _RUN.tally.add(Tally.from_json(output[_TALLY_KEY]))
+        _RUN.whole_suite = _RUN.whole_suite or bool(output[_WHOLE_SUITE_KEY])
+        _RUN.workers += 1
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    tally = _RUN.tally
+    layers = ", ".join(f"{layer}: {count}" for layer, count in sorted(tally.cases.items()))
+    across = f", summed over {_RUN.workers} workers" if _RUN.workers else ""
+    terminalreporter.write_line(
+        f"didit contracts: {tally.total} cases run "
+        f"(profile {PROFILE.name}, seed {_seed()}{across}; {layers})"
+    )
+    for label, count in sorted(tally.successes.items()):
         terminalreporter.write_line(f"  {label}: {count} successful responses")
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    sent = CASES[SCHEMATHESIS]
-    whole_suite = not session.config.option.keyword and any(
-        item.nodeid.startswith("contracts/test_conformance.py") for item in session.items
-    )
-    if exitstatus == 0 and whole_suite and sent < PROFILE.min_requests:
-        session.config.get_terminal_writer().line(
-            f"didit contracts: only {sent} schemathesis requests, the {PROFILE.name} profile "
-            f"promises at least {PROFILE.min_requests}",
-            red=True,
-        )
+    config = session.config
+    workeroutput: dict[str, Any] | None = getattr(config, "workeroutput", None)
+    if workeroutput is not None:
+        # A worker reports to the controller, which checks the floor on the sum.
+        workeroutput[_TALLY_KEY] = local_tally().to_json()
+        workeroutput[_WHOLE_SUITE_KEY] = _selects_whole_suite(session)
+        return
+    if not _is_controller(config):
+        _RUN.tally = local_tally()
+        _RUN.whole_suite = _selects_whole_suite(session)
+    shortfall = floor_shortfall(_RUN.tally, PROFILE.min_requests, PROFILE.name)
+    if exitstatus == 0 and _RUN.whole_suite and shortfall is not None:
+        config.get_terminal_writer().line(shortfall, red=True)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED

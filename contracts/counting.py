@@ -1,14 +1,28 @@
 """Counts what the suite sends, per layer and per operation, for the closing summary.
 
 The summary says how many cases ran and, per operation, how many got a 2xx: an operation that
-never succeeded was only probed at its edges, which a reader of a green run should know.
+never succeeded was only probed at its edges, which a reader of a green run should know. Under
+pytest-xdist each worker counts its own cases; `Tally` carries a worker's counts to the
+controller (through xdist's `workeroutput`), which adds them up before the summary and before
+the deep profile's floor is checked.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
 
-__all__ = ["CASES", "SCHEMATHESIS", "SUCCESSES", "count_case", "count_response", "total"]
+__all__ = [
+    "CASES",
+    "SCHEMATHESIS",
+    "SUCCESSES",
+    "Tally",
+    "count_case",
+    "count_response",
+    "floor_shortfall",
+    "local_tally",
+]
 
 SCHEMATHESIS = "schemathesis (conformance, stateful, workflows)"
 
@@ -25,5 +39,44 @@ def count_response(operation_label: str, status: int) -> None:
         SUCCESSES[operation_label] += 1
 
 
-def total() -> int:
-    return sum(CASES.values())
+@dataclass
+class Tally:
+    """Cases per layer and 2xx answers per operation, from one process or summed over several."""
+
+    cases: Counter[str] = field(default_factory=Counter)
+    successes: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def total(self) -> int:
+        return sum(self.cases.values())
+
+    @property
+    def schemathesis_requests(self) -> int:
+        return self.cases[SCHEMATHESIS]
+
+    def add(self, other: Tally) -> None:
+        self.cases.update(other.cases)
+        self.successes.update(other.successes)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"cases": dict(self.cases), "successes": dict(self.successes)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Tally:
+        return cls(Counter(data["cases"]), Counter(data["successes"]))
+
+
+def local_tally() -> Tally:
+    """What this process counted."""
+    return Tally(Counter(CASES), Counter(SUCCESSES))
+
+
+def floor_shortfall(tally: Tally, min_requests: int, profile: str) -> str | None:
+    """Why a run that promised `min_requests` schemathesis requests falls short (None if not)."""
+    sent = tally.schemathesis_requests
+    if sent >= min_requests:
+        return None
+    return (
+        f"didit contracts: only {sent} schemathesis requests, the {profile} profile "
+        f"promises at least {min_requests}"
+    )

@@ -1,5 +1,9 @@
 """Starts the local emulator for the suite and describes it as a `Target`.
 
+The emulator runs in this process, served by uvicorn on a free port (the workflow, stateful and
+boundary layers talk to it over real HTTP) and handed to the conformance layer as an ASGI app,
+which schemathesis calls in-process: no HTTP encoding, parsing or socket per generated case.
+
 Rate limits are off for the suite's emulator: thousands of generated requests a minute are the
 point here, and the limits have tests of their own (tests/emulator/test_emulator_ratelimit.py).
 """
@@ -10,6 +14,7 @@ import dataclasses
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from contracts.connections import Connections
 from contracts.target import Control, Partner, Target
 from didit_emulator.config import default_config
 from didit_emulator.testing import running_emulator
@@ -20,12 +25,16 @@ __all__ = ["emulator_target"]
 @contextmanager
 def emulator_target() -> Iterator[Target]:
     config = default_config().with_rate_limits(enabled=False)
-    with running_emulator(config) as emulator:
+    # Responses are checked by schemathesis (response_schema_conformance) and the client-decoding
+    # check; the emulator's own audit of them would only repeat that work.
+    with running_emulator(config, validate_responses=False) as emulator:
         acme, partner = emulator.application("Acme"), emulator.application("Partner")
+        connections = Connections(emulator.base_url, app=emulator.app)
         target = Target(
             base_url=emulator.base_url,
             api_key=acme.api_key,
             allow_writes=True,
+            connections=connections,
             application_id=acme.id,
             workflow_id=emulator.workflow("Acme", "user").id,
             business_workflow_id=emulator.workflow("Acme", "business").id,
@@ -35,6 +44,9 @@ def emulator_target() -> Iterator[Target]:
                 api_key=partner.api_key,
                 workflow_id=emulator.workflow("Partner", "user").id,
             ),
-            control=Control(emulator.base_url),
+            control=Control(emulator.base_url, connections.http),
         )
-        yield dataclasses.replace(target, v2_token=target.issue_v2_token())
+        try:
+            yield dataclasses.replace(target, v2_token=target.issue_v2_token())
+        finally:
+            connections.close()

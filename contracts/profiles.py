@@ -1,11 +1,12 @@
 """The two contract profiles: `ci` (bounded, derandomised, part of `make test`) and `deep`.
 
 Chosen with `DIDIT_CONTRACT_PROFILE` (default `deep`, which `make contract` runs). The numbers
-here are the only knobs: how many cases per operation and per stateful run.
+here are the only knobs: how many cases in all and per stateful run.
 """
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass
 
@@ -15,26 +16,44 @@ __all__ = ["PROFILE", "Profile"]
 @dataclass(frozen=True)
 class Profile:
     name: str
-    # Fuzzing cases per operation and generation mode (examples and coverage cases come on top).
-    max_examples: int
-    # Stateful runs (each a sequence of linked calls) and the longest sequence.
+    # Fuzzing cases for the whole spec, shared equally by its operations and split by
+    # schemathesis between the positive and negative modes (examples and coverage cases come on
+    # top). A total, so that the run does not grow with every operation the spec gains.
+    fuzzing_cases: int
+    # Stateful runs (each a sequence of linked calls), the longest sequence, and how many test
+    # items the runs are split into (each with its own seed), so xdist workers can share them.
     stateful_runs: int
     stateful_steps: int
+    stateful_parts: int
     # Request bodies drawn per operation for the client-serialisation property.
     client_examples: int
     # The least number of requests schemathesis must send, else the run fails (the deep profile
     # promises at least 10,000 generated cases).
     min_requests: int = 0
 
+    def max_examples_for(self, operations: int) -> int:
+        """Fuzzing cases per operation when the spec has `operations` operations."""
+        return max(1, math.ceil(self.fuzzing_cases / max(1, operations)))
+
 
 _PROFILES = {
-    "ci": Profile("ci", max_examples=20, stateful_runs=40, stateful_steps=10, client_examples=25),
+    "ci": Profile(
+        "ci",
+        fuzzing_cases=260,
+        stateful_runs=40,
+        stateful_steps=10,
+        stateful_parts=1,
+        client_examples=25,
+    ),
     "deep": Profile(
         "deep",
-        max_examples=700,
+        # About 10,600 requests with the stateful layer's, coverage's and examples': a margin
+        # over the floor below that leaves the run inside a minute on two cores (issue 13).
+        fuzzing_cases=8_200,
         stateful_runs=150,
         stateful_steps=12,
-        client_examples=200,
+        stateful_parts=5,
+        client_examples=120,
         min_requests=10_000,
     ),
 }

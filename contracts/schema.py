@@ -21,12 +21,12 @@ from schemathesis.schemas import BaseSchema
 from contracts.client_decoding import assert_decodes_without_loss
 from contracts.counting import SCHEMATHESIS, count_case, count_response
 from contracts.profiles import PROFILE
-from contracts.target import current_target, remote_target_from_env
-from didit_spec import didit_document, spec_path
+from contracts.target import current_target, deployment_from_env
+from didit_spec import didit_document
 
 __all__ = ["READ_ONLY", "SCHEMA", "auth_headers_for"]
 
-_REMOTE = remote_target_from_env()
+_REMOTE = deployment_from_env()
 if _REMOTE is None:
     # schemathesis.toml names ${DIDIT_API_KEY} for `schemathesis run`; against the local emulator
     # that is its first application's key (the suite itself authenticates through SpecDeclaredAuth).
@@ -34,11 +34,31 @@ if _REMOTE is None:
 
     os.environ.setdefault("DIDIT_API_KEY", default_config().applications[0].api_key)
 
-SCHEMA: BaseSchema = schemathesis.openapi.from_path(str(spec_path()))
-SCHEMA.config.generation.update(
-    max_examples=PROFILE.max_examples,
-    deterministic=PROFILE.name == "ci",
-    modes=[GenerationMode.POSITIVE, GenerationMode.NEGATIVE],
+# A bound longer than this is kept out of the pattern beside it (see `_bounds_beside_patterns`).
+_LONGEST_FOLDED_BOUND = 1024
+
+
+def _bounds_beside_patterns(node: Any) -> Any:
+    """The spec with every long `maxLength` that sits next to a `pattern` moved into an `allOf`.
+
+    Before generating, schemathesis 4.32 folds a string's length bounds into its pattern as a
+    bounded repetition: `portrait_image`'s 1,398,104 characters become `{0,349525}`, a regex
+    jsonschema-rs takes about a second to compile, again for every schema that a negative draw of
+    create-session mutates (most of that operation's time, issue 13). `allOf: [{maxLength: n}]`
+    next to the pattern says exactly the same about valid values, and is not folded.
+    """
+    if isinstance(node, list):
+        return [_bounds_beside_patterns(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    moved = {key: _bounds_beside_patterns(value) for key, value in node.items()}
+    if "pattern" in moved and moved.get("maxLength", 0) > _LONGEST_FOLDED_BOUND:
+        moved["allOf"] = [*moved.get("allOf", []), {"maxLength": moved.pop("maxLength")}]
+    return moved
+
+
+SCHEMA: BaseSchema = schemathesis.openapi.from_dict(
+    _bounds_beside_patterns(didit_document().contents)
 )
 if _REMOTE is not None:
     # The token endpoint lives on its own host (002), not on DIDIT_BASE_URL.
@@ -52,6 +72,12 @@ if _REMOTE is not None:
         SCHEMA.config.phases.coverage.unexpected_methods = set()
 
 READ_ONLY = _REMOTE is not None and not _REMOTE.allow_writes
+OPERATIONS = sum(1 for _ in SCHEMA.get_all_operations())
+SCHEMA.config.generation.update(
+    max_examples=PROFILE.max_examples_for(OPERATIONS),
+    deterministic=PROFILE.name == "ci",
+    modes=[GenerationMode.POSITIVE, GenerationMode.NEGATIVE],
+)
 
 
 def auth_headers_for(operation_id: str) -> dict[str, str]:

@@ -24,6 +24,8 @@ def api_client(target: Target, api_key: str | None = None) -> AuthenticatedClien
         auth_header_name="x-api-key",
         raise_on_unexpected_status=True,
         timeout=None,
+        # The target's pooled (and, against a deployment, paced) connections.
+        httpx_args={"transport": target.connections.transport},
     )
 
 

@@ -7,6 +7,9 @@ Environment, for a deployment:
   DIDIT_V2_TOKEN                          a client access token for POST /v2/session/
   DIDIT_PARTNER_APPLICATION_ID, DIDIT_PARTNER_API_KEY, DIDIT_PARTNER_WORKFLOW_ID
                                           a second application, for share -> import-shared
+  DIDIT_CREATE_BUDGET                     sessions the run may create (default 50; see pacing.py)
+  DIDIT_PACING=off                        do not pace under Didit's rate limits (for a deployment
+                                          that has none, such as a local emulator)
 Secrets are held here and never printed: `Target`'s repr shows only the URL and the switches.
 """
 
@@ -14,18 +17,22 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from didit_spec import Operation, credential_headers, didit_document
 
+if TYPE_CHECKING:
+    from contracts.connections import Connections
+
 __all__ = [
     "Control",
+    "Deployment",
     "Partner",
     "Target",
     "current_target",
-    "remote_target_from_env",
+    "deployment_from_env",
     "set_current_target",
 ]
 
@@ -44,9 +51,10 @@ class Control:
     """The emulator's control surface (`/_emulator/`), which no real deployment has."""
 
     base_url: str
+    http: httpx.Client = field(repr=False, compare=False)
 
     def _post(self, path: str, payload: dict[str, Any]) -> dict[str, Any]:
-        response = httpx.post(f"{self.base_url}/_emulator/{path}", json=payload, timeout=10)
+        response = self.http.post(f"{self.base_url}/_emulator/{path}", json=payload)
         response.raise_for_status()
         body: dict[str, Any] = response.json() if response.content else {}
         return body
@@ -57,19 +65,19 @@ class Control:
 
     def reset(self) -> None:
         """Back to the configured applications: no sessions, tokens, imports or blocklist."""
-        httpx.post(f"{self.base_url}/_emulator/reset", timeout=10).raise_for_status()
+        self.http.post(f"{self.base_url}/_emulator/reset").raise_for_status()
 
     def advance_clock(self, seconds: int) -> None:
         self._post("clock/advance", {"seconds": seconds})
 
     @staticmethod
-    def probe(base_url: str) -> Control | None:
+    def probe(base_url: str, http: httpx.Client) -> Control | None:
         """The control surface at `base_url`, or None when the server is not an emulator."""
         try:
-            response = httpx.get(f"{base_url}/_emulator/clock", timeout=5)
+            response = http.get(f"{base_url}/_emulator/clock", timeout=5)
         except httpx.HTTPError:
             return None
-        return Control(base_url) if response.status_code == 200 else None
+        return Control(base_url, http) if response.status_code == 200 else None
 
 
 @dataclass(frozen=True)
@@ -79,6 +87,7 @@ class Target:
     base_url: str
     api_key: str = field(repr=False)
     allow_writes: bool
+    connections: Connections = field(repr=False, compare=False)
     workflow_id: str | None = None
     business_workflow_id: str | None = None
     v2_token: str | None = field(default=None, repr=False)
@@ -88,6 +97,11 @@ class Target:
     control: Control | None = None
 
     @property
+    def http(self) -> httpx.Client:
+        """The target's one pooled httpx client (paced against a deployment)."""
+        return self.connections.http
+
+    @property
     def is_emulator(self) -> bool:
         return self.control is not None
 
@@ -95,11 +109,10 @@ class Target:
         """A fresh client token from the target's token endpoint, if it has client credentials."""
         if self.client_credentials is None:
             return self.v2_token
-        response = httpx.post(
+        response = self.http.post(
             f"{self.base_url}/auth/v2/token/",
             data={"grant_type": "client_credentials"},
             auth=self.client_credentials,
-            timeout=10,
         )
         response.raise_for_status()
         token: str = response.json()["access_token"]
@@ -122,7 +135,38 @@ def _flag(name: str) -> bool:
     return os.environ.get(name, "").strip().lower() in {"1", "true", "yes"}
 
 
-def remote_target_from_env() -> Target | None:
+@dataclass(frozen=True)
+class Deployment:
+    """A deployment named by the environment: what to test and with which switches, nothing
+    opened yet."""
+
+    base_url: str
+    api_key: str = field(repr=False)
+    allow_writes: bool
+    paced: bool
+    create_budget: int
+    workflow_id: str | None = None
+    v2_token: str | None = field(default=None, repr=False)
+    partner: Partner | None = None
+
+    def target(self, connections: Connections) -> Target:
+        """The deployment as a `Target` reached through `connections`."""
+        return Target(
+            base_url=self.base_url,
+            api_key=self.api_key,
+            allow_writes=self.allow_writes,
+            connections=connections,
+            workflow_id=self.workflow_id,
+            v2_token=self.v2_token,
+            partner=self.partner,
+            control=Control.probe(self.base_url, connections.http),
+        )
+
+
+DEFAULT_CREATE_BUDGET = 50
+
+
+def deployment_from_env() -> Deployment | None:
     """The deployment named by `DIDIT_BASE_URL`, or None to test the local emulator."""
     base_url = os.environ.get("DIDIT_BASE_URL", "").rstrip("/")
     if not base_url:
@@ -130,6 +174,9 @@ def remote_target_from_env() -> Target | None:
     api_key = os.environ.get("DIDIT_API_KEY", "")
     if not api_key:
         raise SystemExit("DIDIT_BASE_URL is set but DIDIT_API_KEY is not")
+    budget = os.environ.get("DIDIT_CREATE_BUDGET", str(DEFAULT_CREATE_BUDGET))
+    if not budget.isdigit():
+        raise SystemExit(f"DIDIT_CREATE_BUDGET={budget!r} is not a number of sessions")
     partner = None
     if os.environ.get("DIDIT_PARTNER_API_KEY"):
         partner = Partner(
@@ -137,14 +184,15 @@ def remote_target_from_env() -> Target | None:
             api_key=os.environ["DIDIT_PARTNER_API_KEY"],
             workflow_id=os.environ["DIDIT_PARTNER_WORKFLOW_ID"],
         )
-    return Target(
+    return Deployment(
         base_url=base_url,
         api_key=api_key,
         allow_writes=_flag("DIDIT_ALLOW_WRITES"),
+        paced=os.environ.get("DIDIT_PACING", "").strip().lower() != "off",
+        create_budget=int(budget),
         workflow_id=os.environ.get("DIDIT_WORKFLOW_ID"),
         v2_token=os.environ.get("DIDIT_V2_TOKEN"),
         partner=partner,
-        control=Control.probe(base_url),
     )
 
 

@@ -42,11 +42,10 @@ def _partner(target: Target) -> Any:
 
 
 def _share(target: Target, session_id: uuid.UUID, body: Any) -> httpx.Response:
-    return httpx.post(
+    return target.http.post(
         f"{target.base_url}/v3/session/{session_id}/share/",
         json=body,
         headers=target.api_key_headers(),
-        timeout=30,
     )
 
 
@@ -126,11 +125,10 @@ def test_update_session_status_rejects_values_outside_its_enum(
     writable: Target, new_status: str
 ) -> None:
     created = create_user_session(writable)
-    response = httpx.patch(
+    response = writable.http.patch(
         f"{writable.base_url}/v3/session/{created.session_id}/update-status/",
         json={"new_status": new_status},
         headers=writable.api_key_headers(),
-        timeout=30,
     )
     assert response.status_code == 400, response.text
 
@@ -139,11 +137,10 @@ def test_update_session_status_rejects_values_outside_its_enum(
     "item_type", [*(t.upper() for t in ITEM_TYPES), *(t + "s" for t in ITEM_TYPES), "", "passport"]
 )
 def test_list_blocklist_rejects_item_types_outside_its_enum(target: Target, item_type: str) -> None:
-    response = httpx.get(
+    response = target.http.get(
         f"{target.base_url}/v3/blocklist/",
         params={"item_type": item_type},
         headers=target.api_key_headers(),
-        timeout=30,
     )
     assert response.status_code == 400, response.text
 
@@ -159,7 +156,7 @@ def test_list_sessions_pages_partition_the_filtered_set(writable: Target, page_s
     previous_url: str | None = None
     pages = 0
     while url is not None:
-        response = httpx.get(url, params=params, headers=writable.api_key_headers(), timeout=30)
+        response = writable.http.get(url, params=params, headers=writable.api_key_headers())
         assert response.status_code == 200, response.text
         page = SessionPage.from_dict(response.json())
         assert page.count == len(created)
@@ -168,8 +165,9 @@ def test_list_sessions_pages_partition_the_filtered_set(writable: Target, page_s
             assert page.previous is None
         else:
             assert page.previous is not None
-            back = httpx.get(page.previous, headers=writable.api_key_headers(), timeout=30).json()
-            before = httpx.get(previous_url, params=params, headers=writable.api_key_headers())
+            headers = writable.api_key_headers()
+            back = writable.http.get(page.previous, headers=headers).json()
+            before = writable.http.get(previous_url, params=params, headers=headers)
             assert back["results"] == before.json()["results"]
         seen.extend(summary.session_id for summary in page.results)
         previous_url, url, params = str(response.url), page.next_, None

@@ -4,6 +4,9 @@ The examples, coverage and fuzzing phases run for every operation, in positive a
 modes; every response also passes through the generated client (`client_decodes_response`).
 Expected statuses are tuned in schemathesis.toml, each with the document that justifies it. A
 failure prints the request as a curl command.
+
+Against the suite's own emulator the cases go to its ASGI app in-process (the other layers keep
+it on real HTTP); against a deployment, over the target's pooled, paced session.
 """
 
 from __future__ import annotations
@@ -22,4 +25,8 @@ _EXCLUDED = [unsupported_method] if READ_ONLY else []
 
 @SCHEMA.parametrize()
 def test_operation_conforms_to_spec(case: Any, target: Target) -> None:
-    case.call_and_validate(base_url=target.base_url, excluded_checks=_EXCLUDED)
+    case.call_and_validate(
+        base_url=target.base_url,
+        excluded_checks=_EXCLUDED,
+        **target.connections.schemathesis_kwargs(in_process=True),
+    )

@@ -7,6 +7,9 @@ finished sessions to work on; shares go to the partner application, which import
 own key and workflow, and each import's own decision is read back by the partner and checked.
 Which paths a run takes depends on the draws; test_workflows.py walks each documented workflow
 deterministically.
+
+The runs are split into `PROFILE.stateful_parts` test items, each seeded from schemathesis.toml's
+`seed` plus its index, so that xdist workers share them and each part replays on its own.
 """
 
 from __future__ import annotations
@@ -14,8 +17,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, ClassVar
 
-import httpx
-from hypothesis import HealthCheck, Phase, settings
+import pytest
+from hypothesis import HealthCheck, Phase, seed, settings
 
 from contracts.client_decoding import assert_decodes_without_loss
 from contracts.profiles import PROFILE
@@ -33,7 +36,10 @@ _CREATE_PATHS = {"/v3/session/", "/v2/session/"}
 class DiditWorkflows(SCHEMA.as_state_machine()):  # type: ignore[misc]
     def get_call_kwargs(self, case: Any) -> dict[str, Any]:
         target = current_target()
-        kwargs: dict[str, Any] = {"base_url": target.base_url}
+        kwargs: dict[str, Any] = {
+            "base_url": target.base_url,
+            **target.connections.schemathesis_kwargs(in_process=False),
+        }
         if target.partner is not None and (
             case.operation.path == "/v3/session/import-shared/"
             or (case.path_parameters or {}).get("sessionId") in self.imported
@@ -55,10 +61,9 @@ class DiditWorkflows(SCHEMA.as_state_machine()):  # type: ignore[misc]
         target = current_target()
         assert target.partner is not None
         path = "/v3/session/{sessionId}/decision/"
-        response = httpx.get(
+        response = target.http.get(
             f"{target.base_url}/v3/session/{session_id}/decision/",
             headers=target.api_key_headers(target.partner.api_key),
-            timeout=30,
         )
         assert response.status_code == 200, f"decision of imported {session_id}: {response.text}"
         errors = [e.message for e in validator_for(_DECISION_SCHEMA).iter_errors(response.json())]
@@ -97,18 +102,26 @@ class DiditWorkflows(SCHEMA.as_state_machine()):  # type: ignore[misc]
             target.control.complete(response.json()["session_id"], "approved")
 
 
-def test_linked_workflows_conform_to_spec(writable: Any) -> None:
+def _runs_in(part: int) -> int:
+    """Part `part`'s share of the profile's runs (the first parts take the remainder)."""
+    share, remainder = divmod(PROFILE.stateful_runs, PROFILE.stateful_parts)
+    return share + (1 if part < remainder else 0)
+
+
+@pytest.mark.parametrize("part", range(PROFILE.stateful_parts))
+def test_linked_workflows_conform_to_spec(writable: Any, part: int) -> None:
     DiditWorkflows.imported.clear()
-    DiditWorkflows.run(
+    machine: type[DiditWorkflows] = type(f"DiditWorkflowsPart{part}", (DiditWorkflows,), {})
+    seed((SCHEMA.config.seed or 0) + part)(machine)
+    machine.run(
         settings=settings(
-            max_examples=PROFILE.stateful_runs,
+            max_examples=_runs_in(part),
             stateful_step_count=PROFILE.stateful_steps,
-            derandomize=True,
             deadline=None,
             database=None,
             suppress_health_check=list(HealthCheck),
             # Shrinking a failing sequence of network calls takes minutes; the failure already
-            # prints each request as curl, and derandomize makes the run repeatable as it is.
+            # prints each request as curl, and the seed makes the run repeatable as it is.
             phases=[Phase.explicit, Phase.reuse, Phase.generate],
         )
     )

@@ -3,6 +3,12 @@
 - Against a server that breaks one documented rule (the emulator behind an ASGI middleware), the
   run fails and says what is wrong. A suite that passed there would be certifying nothing.
 - Without DIDIT_ALLOW_WRITES=1 the run sends the deployment nothing but reads.
+- With writes, the run creates at most DIDIT_CREATE_BUDGET sessions, however many xdist workers
+  share it, and the tests past the budget skip saying so; the workers' case counts are summed.
+
+These runs turn pacing off (DIDIT_PACING=off): the emulator here has no rate limits, and waiting
+under Didit's would make each run minutes long. The pacer has its own tests, on a fake clock
+(tests/contract_harness/).
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ import didit_emulator.app
 import didit_emulator.testing
 from didit_emulator.config import default_config
 from didit_emulator.testing import RunningEmulator, running_emulator
-from didit_spec import component_schema
+from didit_spec import component_schema, didit_document
 
 ROOT = Path(__file__).resolve().parents[1]
 TTL = component_schema("ShareSessionRequest")["properties"]["ttl_in_seconds"]
@@ -110,6 +116,7 @@ class _Wrapped:
 
 
 WRITES: list[str] = []
+CREATED: list[str] = []
 
 
 def count_writes(app: Asgi) -> Asgi:
@@ -123,6 +130,25 @@ def count_writes(app: Asgi) -> Asgi:
         ):
             WRITES.append(f"{scope['method']} {scope['path']}")
         await app(scope, receive, send)
+
+    return middleware
+
+
+def count_creates(app: Asgi) -> Asgi:
+    """Records every session the emulator creates (a 201 to `POST /v3/session/`)."""
+    create_path = didit_document().operation("create_session").path
+
+    async def middleware(scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] != "POST" or scope["path"] != create_path:
+            await app(scope, receive, send)
+            return
+
+        async def record(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start" and message["status"] == 201:
+                CREATED.append(scope["path"])
+            await send(message)
+
+        await app(scope, receive, record)
 
     return middleware
 
@@ -145,7 +171,10 @@ def wrapped_emulator(
 
 
 def _run_suite(
-    emulator: RunningEmulator, *selection: str, allow_writes: bool = True
+    emulator: RunningEmulator,
+    *selection: str,
+    allow_writes: bool = True,
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     partner = emulator.application("Partner")
     env = {
@@ -159,6 +188,8 @@ def _run_suite(
         "DIDIT_PARTNER_API_KEY": partner.api_key,
         "DIDIT_PARTNER_WORKFLOW_ID": emulator.workflow("Partner", "user").id,
         "DIDIT_CONTRACT_PROFILE": "ci",
+        "DIDIT_PACING": "off",
+        **(env or {}),
     }
     WRITES.clear()  # what the suite sends, not what setting it up (the token above) sent
     return subprocess.run(
@@ -214,3 +245,54 @@ def test_contract_suite_only_reads_a_deployment_without_allow_writes(
 
 def _skip_reasons(stdout: str) -> str:
     return "\n".join(line for line in stdout.splitlines() if line.startswith("SKIPPED"))
+
+
+WORKFLOW_TESTS = 4  # contracts/test_workflows.py: each creates one session first
+BUDGET = 2
+
+
+@pytest.fixture(scope="module")
+def run_with_a_create_budget() -> Iterator[subprocess.CompletedProcess[str]]:
+    """contracts/test_workflows.py on two xdist workers, with a budget of BUDGET creates."""
+    create_app = didit_emulator.app.create_app
+
+    def counting_app(*args: Any, **kwargs: Any) -> Any:
+        app = create_app(*args, **kwargs)
+        app.add_middleware(_Wrapped, wrapper=count_creates)
+        return app
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(didit_emulator.testing, "create_app", counting_app)
+        with running_emulator(default_config().with_rate_limits(enabled=False)) as emulator:
+            CREATED.clear()
+            yield _run_suite(
+                emulator,
+                "contracts/test_workflows.py",
+                "-n",
+                "2",
+                "-rs",
+                env={"DIDIT_CREATE_BUDGET": str(BUDGET)},
+            )
+
+
+def test_contract_suite_creates_at_most_the_budget_across_workers(
+    run_with_a_create_budget: subprocess.CompletedProcess[str],
+) -> None:
+    result = run_with_a_create_budget
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert len(CREATED) == BUDGET, CREATED
+    summary = result.stdout.splitlines()[-1]
+    assert f"{BUDGET} passed" in summary
+    assert f"{WORKFLOW_TESTS - BUDGET} skipped" in summary
+    assert f"DIDIT_CREATE_BUDGET={BUDGET}" in _skip_reasons(result.stdout)
+
+
+def test_contract_suite_sums_case_counts_across_workers(
+    run_with_a_create_budget: subprocess.CompletedProcess[str],
+) -> None:
+    counts = next(
+        line for line in run_with_a_create_budget.stdout.splitlines() if "cases run" in line
+    )
+    assert "summed over 2 workers" in counts, counts
+    requests = int(counts.split("schemathesis (conformance, stateful, workflows): ")[1].rstrip(")"))
+    assert requests >= BUDGET, counts

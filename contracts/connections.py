@@ -1,0 +1,230 @@
+"""The suite's connections to its target: one pooled client of each kind, opened once.
+
+Building an httpx client costs a TLS context (~20 ms) and every fresh client opens a new
+connection, which is most of a cheap request (issue 13). So a target owns one `httpx.Client` (the
+harness' direct calls, the generated client and the emulator's control surface) and one
+`requests.Session` (schemathesis' calls), both keep-alive, and everything the suite sends goes
+through them. Against a deployment both also pass each request through a `RequestGuard` — the
+rate-limit pacer and the create budget (contracts/pacing.py) — so no request escapes either.
+
+The suite's own emulator is also reachable in-process (`InProcessAdapter`): the conformance layer
+hands each case to its ASGI app on an event loop of the calling thread, with no HTTP encoding,
+socket or thread switch in between.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import httpx
+import requests
+import requests.adapters
+import urllib3
+
+from contracts.pacing import CreateBudget, OperationIndex, Pacer
+
+__all__ = ["Connections", "RequestGuard"]
+
+
+@dataclass
+class RequestGuard:
+    """What a request to a deployment passes before it goes out, and after its answer."""
+
+    pacer: Pacer | None
+    budget: CreateBudget | None
+    create_operations: frozenset[str]
+    index: OperationIndex
+
+    def before(self, method: str, url: str) -> bool:
+        """Waits for the rate limits; returns whether a create was reserved (skips when spent)."""
+        operation_id = self.index.operation_id(method, url)
+        creates = self.budget is not None and operation_id in self.create_operations
+        if creates:
+            assert self.budget is not None
+            self.budget.reserve()
+        try:
+            if self.pacer is not None:
+                self.pacer.acquire(method, operation_id)
+        except BaseException:
+            self.after(creates, None)
+            raise
+        return creates
+
+    def after(self, reserved: bool, status: int | None) -> None:
+        if reserved:
+            assert self.budget is not None
+            self.budget.settle(created=status is not None and 200 <= status < 300)
+
+
+class _GuardedTransport(httpx.BaseTransport):
+    """httpx transport that passes every request through the guard; shared, so close() waits."""
+
+    def __init__(self, inner: httpx.BaseTransport, guard: RequestGuard | None) -> None:
+        self._inner = inner
+        self._guard = guard
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if self._guard is None:
+            return self._inner.handle_request(request)
+        reserved = self._guard.before(request.method, str(request.url))
+        status = None
+        try:
+            response = self._inner.handle_request(request)
+            status = response.status_code
+            return response
+        finally:
+            self._guard.after(reserved, status)
+
+    def close(self) -> None:
+        """Clients that share this transport close it when they close: keep serving."""
+
+    def shutdown(self) -> None:
+        self._inner.close()
+
+
+class _GuardedAdapter(requests.adapters.HTTPAdapter):
+    """requests adapter that passes every request through the guard."""
+
+    def __init__(self, guard: RequestGuard) -> None:
+        super().__init__()
+        self._guard = guard
+
+    def send(self, request: requests.PreparedRequest, *args: Any, **kwargs: Any) -> Any:
+        reserved = self._guard.before(str(request.method), str(request.url))
+        status = None
+        try:
+            response = super().send(request, *args, **kwargs)
+            status = response.status_code
+            return response
+        finally:
+            self._guard.after(reserved, status)
+
+
+def _latin1(text: str | bytes) -> bytes:
+    """A header name or value as the octets HTTP/1.1 carries."""
+    return text if isinstance(text, bytes) else text.encode("latin-1")
+
+
+class InProcessAdapter(requests.adapters.HTTPAdapter):
+    """A requests adapter that answers by calling an ASGI app in this thread.
+
+    schemathesis' own ASGI client runs the app on an event loop in another thread and waits for
+    each answer; calling it here, on a loop of our own, measured a third cheaper per request and
+    keeps the two xdist workers from trading thread wake-ups on two cores. Bodies are whole in
+    memory both ways; the client address is 127.0.0.1.
+    """
+
+    def __init__(self, app: Any) -> None:
+        super().__init__()
+        self._app = app
+        self._loop = asyncio.new_event_loop()
+
+    def send(self, request: requests.PreparedRequest, *args: Any, **kwargs: Any) -> Any:
+        url = urlsplit(str(request.url))
+        body = request.body or b""
+        if isinstance(body, str):
+            body = body.encode("utf-8")
+        headers = [
+            (_latin1(name).lower(), _latin1(value)) for name, value in request.headers.items()
+        ]
+        if "host" not in request.headers:
+            headers.insert(0, (b"host", url.netloc.encode("latin-1")))
+        scope = {
+            "type": "http",
+            "asgi": {"version": "3.0"},
+            "http_version": "1.1",
+            "method": request.method,
+            "scheme": url.scheme,
+            "path": unquote(url.path),
+            "raw_path": url.path.encode("latin-1"),
+            "query_string": url.query.encode("latin-1"),
+            "root_path": "",
+            "headers": headers,
+            "client": ("127.0.0.1", 50000),
+            "server": (url.hostname, url.port or 80),
+        }
+        received = False
+        start: dict[str, Any] = {}
+        chunks: list[bytes] = []
+
+        async def receive() -> dict[str, Any]:
+            nonlocal received
+            if received:
+                return {"type": "http.disconnect"}
+            received = True
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        async def send(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                start.update(message)
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+
+        self._loop.run_until_complete(self._app(scope, receive, send))
+        raw = urllib3.HTTPResponse(
+            body=io.BytesIO(b"" if request.method == "HEAD" else b"".join(chunks)),
+            headers=urllib3.HTTPHeaderDict(
+                [
+                    (name.decode("latin-1"), value.decode("latin-1"))
+                    for name, value in start.get("headers", [])
+                ]
+            ),
+            status=start["status"],
+            version=11,
+            preload_content=False,
+            decode_content=False,
+        )
+        return self.build_response(request, raw)
+
+    def close(self) -> None:
+        self._loop.close()
+
+
+class Connections:
+    """The pooled clients of one target."""
+
+    def __init__(
+        self, base_url: str, guard: RequestGuard | None = None, *, app: Any = None
+    ) -> None:
+        self.base_url = base_url
+        self.guard = guard
+        # A local ASGI app (the suite's own emulator) is also reachable in-process; nothing from
+        # the environment (proxies, .netrc) applies to a local target.
+        local = app is not None
+        # Plain HTTP (the local emulator) needs no TLS context; https gets one, once.
+        verify = base_url.startswith("https://")
+        self.transport = _GuardedTransport(httpx.HTTPTransport(verify=verify), guard)
+        self.http = httpx.Client(transport=self.transport, timeout=30, trust_env=not local)
+        self.session = requests.Session()
+        self.session.trust_env = not local
+        if guard is not None:
+            guarded = _GuardedAdapter(guard)
+            self.session.mount("http://", guarded)
+            self.session.mount("https://", guarded)
+        self.in_process: requests.Session | None = None
+        if app is not None:
+            self.in_process = requests.Session()
+            self.in_process.trust_env = False
+            in_process = InProcessAdapter(app)
+            self.in_process.mount("http://", in_process)
+            self.in_process.mount("https://", in_process)
+
+    def schemathesis_kwargs(self, *, in_process: bool) -> dict[str, Any]:
+        """What `case.call` needs to send a case through these connections: in-process to the
+        app when asked and there is one, else over HTTP on the pooled session."""
+        if in_process and self.in_process is not None:
+            # schemathesis sends through it as through any session (checks that re-send a case
+            # reuse it too).
+            return {"session": self.in_process}
+        return {"session": self.session}
+
+    def close(self) -> None:
+        self.http.close()
+        self.transport.shutdown()
+        self.session.close()
+        if self.in_process is not None:
+            self.in_process.close()
