@@ -80,6 +80,33 @@ SCHEMA.config.generation.update(
 )
 
 
+def _resolve_operation_settings_once(config: Any) -> None:
+    """Remember, per operation and phase, what `config` resolves for it.
+
+    schemathesis 4.32 merges the `[[operations]]` and `[phases.*]` tables of schemathesis.toml
+    into fresh settings objects on every draw and every check of an operation those tables name:
+    a sixth of the conformance layer's time (issue 13). The settings are complete by now and
+    nothing changes them during the run, so each answer is kept. Only this schema's config is
+    affected (instance attributes over the methods of the same name).
+    """
+    for name in ("phases_for", "generation_for", "checks_config_for"):
+        resolve = getattr(config, name)
+        answers: dict[tuple[Any, ...], Any] = {}
+
+        def remembered(
+            *, operation: Any = None, _resolve: Any = resolve, _answers: Any = answers, **rest: Any
+        ) -> Any:
+            key = (None if operation is None else operation.label, *sorted(rest.items()))
+            if key not in _answers:
+                _answers[key] = _resolve(operation=operation, **rest)
+            return _answers[key]
+
+        setattr(config, name, remembered)
+
+
+_resolve_operation_settings_once(SCHEMA.config)
+
+
 def auth_headers_for(operation_id: str) -> dict[str, str]:
     """The credentials an operation's `security` declares, for the current target."""
     return current_target().headers_for(didit_document().operation(operation_id))
