@@ -7,9 +7,9 @@ harness' direct calls, the generated client and the emulator's control surface) 
 through them. Against a deployment both also pass each request through a `RequestGuard` — the
 rate-limit pacer and the create budget (contracts/pacing.py) — so no request escapes either.
 
-The suite's own emulator is also reachable in-process (`InProcessAdapter`): the conformance layer
-hands each case to its ASGI app on an event loop of the calling thread, with no HTTP encoding,
-socket or thread switch in between.
+The suite's own emulator is also reachable in-process (`InProcessAdapter`): the conformance and
+stateful layers hand each case to its ASGI app on an event loop of the calling thread, with no
+HTTP encoding, socket or thread switch in between.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """Starts the local emulator for the suite and describes it as a `Target`.
 
-The emulator runs in this process, served by uvicorn on a free port (the workflow, stateful and
-boundary layers talk to it over real HTTP) and handed to the conformance layer as an ASGI app,
-which schemathesis calls in-process: no HTTP encoding, parsing or socket per generated case.
+The emulator runs in this process, served by uvicorn on a free port (the workflow and boundary
+layers and the control surface talk to it over real HTTP) and handed to the conformance and
+stateful layers as an ASGI app, which schemathesis calls in-process: no HTTP encoding, parsing or
+socket per generated case.
 
 Rate limits are off for the suite's emulator: thousands of generated requests a minute are the
 point here, and the limits have tests of their own (tests/emulator/test_emulator_ratelimit.py).

@@ -5,8 +5,9 @@ modes; every response also passes through the generated client (`client_decodes_
 Expected statuses are tuned in schemathesis.toml, each with the document that justifies it. A
 failure prints the request as a curl command.
 
-Against the suite's own emulator the cases go to its ASGI app in-process (the other layers keep
-it on real HTTP); against a deployment, over the target's pooled, paced session.
+Against the suite's own emulator the cases go to its ASGI app in-process (the workflow and
+boundary layers keep it on real HTTP); against a deployment, over the target's pooled, paced
+session.
 """
 
 from __future__ import annotations

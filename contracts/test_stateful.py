@@ -8,6 +8,9 @@ own key and workflow, and each import's own decision is read back by the partner
 Which paths a run takes depends on the draws; test_workflows.py walks each documented workflow
 deterministically.
 
+Against the suite's own emulator the calls go to its ASGI app in-process, as the conformance
+layer's do; the control surface, the workflows and the boundaries stay on real HTTP.
+
 The runs are split into `PROFILE.stateful_parts` test items, each seeded from schemathesis.toml's
 `seed` plus its index, so that xdist workers share them and each part replays on its own.
 """
@@ -38,7 +41,7 @@ class DiditWorkflows(SCHEMA.as_state_machine()):  # type: ignore[misc]
         target = current_target()
         kwargs: dict[str, Any] = {
             "base_url": target.base_url,
-            **target.connections.schemathesis_kwargs(in_process=False),
+            **target.connections.schemathesis_kwargs(in_process=True),
         }
         if target.partner is not None and (
             case.operation.path == "/v3/session/import-shared/"
