@@ -119,6 +119,11 @@ def pytest_configure(config: pytest.Config) -> None:
         _RUN.owns_run_dir = True
         workers = 1
     if _is_controller(config):
+        # pytest-xdist's `load` scheduling hands a worker whole runs of consecutive items once its
+        # queue runs low, which can leave one worker with several long items while the other has
+        # finished; one at a time (unless asked otherwise), the longest-first order balances.
+        if config.option.maxschedchunk is None:
+            config.option.maxschedchunk = 1
         return
     # The target is resolved before collection: schemathesis builds the spec's example cases,
     # credentials included, while collecting.
@@ -173,10 +178,10 @@ def _count_explicit_tests(request: pytest.FixtureRequest) -> None:
 
 
 # The order items are handed to xdist workers in: the longest first, so that no worker is left
-# running a long item alone at the end (pytest-xdist's `load` scheduling deals them out in order).
+# running a long item alone at the end (see `pytest_configure` for how they are dealt).
 _LONGEST_FIRST = (
-    "contracts/test_stateful.py",
     _CONFORMANCE_FILE,
+    "contracts/test_stateful.py",
     "contracts/test_client_properties.py",
 )
 
