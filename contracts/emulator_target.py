@@ -17,7 +17,7 @@ from contextlib import contextmanager
 
 from contracts.connections import Connections
 from contracts.target import Control, Partner, Target
-from didit_emulator.config import default_config
+from didit_emulator.config import DeliveryScope, default_config
 from didit_emulator.testing import running_emulator
 
 __all__ = ["emulator_target"]
@@ -26,6 +26,10 @@ __all__ = ["emulator_target"]
 @contextmanager
 def emulator_target() -> Iterator[Target]:
     config = default_config().with_rate_limits(enabled=False)
+    # The fuzzer registers webhook destinations at made-up URLs: nothing is ever sent to them.
+    config = config.replace(
+        webhooks=dataclasses.replace(config.webhooks, deliver_to=DeliveryScope.NONE)
+    )
     # Responses are checked by schemathesis (response_schema_conformance) and the client-decoding
     # check; the emulator's own audit of them would only repeat that work.
     with running_emulator(config, validate_responses=False) as emulator:

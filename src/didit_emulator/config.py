@@ -15,6 +15,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from .spec_values import Feature, SessionKind, WebhookEventType
 __all__ = [
     "ApplicationConfig",
     "ConfigError",
+    "DeliveryScope",
     "EmulatorConfig",
     "RateLimitConfig",
     "WebhookDeliveryConfig",
@@ -69,15 +71,29 @@ class WebhookDestinationConfig:
     uuid: str | None
 
 
+class DeliveryScope(StrEnum):
+    """Where webhook deliveries may go (`[webhooks] deliver_to`).
+
+    `private`: only to hosts whose every address is loopback or private (this machine, a
+    container network, a LAN), so a destination URL someone typed or a fuzzer made up never
+    sends a request to the internet; `any`: wherever the destination points; `none`: nothing is
+    sent, each attempt is recorded as refused (what a contract run wants)."""
+
+    PRIVATE = "private"
+    ANY = "any"
+    NONE = "none"
+
+
 @dataclass(frozen=True)
 class WebhookDeliveryConfig:
-    """How webhooks are delivered: each attempt's time limit, when a failed delivery is tried
-    again (seconds after the first attempt, on the emulator clock), and how many attempts the
-    control surface keeps (the most recent)."""
+    """How webhooks are delivered: where to (`deliver_to`), each attempt's time limit, when a
+    failed delivery is tried again (seconds after the first attempt, on the emulator clock), and
+    how many attempts the control surface keeps (the most recent)."""
 
     timeout_seconds: float
     retry_delays_seconds: tuple[float, ...]
     max_attempt_records: int
+    deliver_to: DeliveryScope
 
 
 @dataclass(frozen=True)
@@ -303,8 +319,15 @@ def _webhook_delivery(raw: Mapping[str, Any]) -> WebhookDeliveryConfig:
     records = int(_require(raw, "max_attempt_records", "webhooks"))
     if records < 1:
         raise ConfigError("webhooks.max_attempt_records: must be at least 1")
+    scope = str(_require(raw, "deliver_to", "webhooks"))
+    if scope not in {s.value for s in DeliveryScope}:
+        choices = ", ".join(repr(s.value) for s in DeliveryScope)
+        raise ConfigError(f"webhooks.deliver_to: one of {choices}")
     return WebhookDeliveryConfig(
-        timeout_seconds=timeout, retry_delays_seconds=delays, max_attempt_records=records
+        timeout_seconds=timeout,
+        retry_delays_seconds=delays,
+        max_attempt_records=records,
+        deliver_to=DeliveryScope(scope),
     )
 
 

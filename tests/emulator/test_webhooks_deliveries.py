@@ -9,15 +9,17 @@ attempted, and move time with the emulator clock (frozen here), never by sleepin
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
 from didit_emulator import default_config
-from didit_emulator.config import WebhookDeliveryConfig
+from didit_emulator.config import ConfigError, DeliveryScope, WebhookDeliveryConfig, load_config
 from didit_emulator.testing import RunningEmulator, in_process_emulator
 from didit_sdk.webhooks import (
     SIGNATURE_HEADER,
@@ -379,7 +381,10 @@ def test_delivery_without_an_answer_in_time_is_a_failed_attempt_and_retried() ->
         clock_start=1_767_225_600.0,
         clock_frozen=True,
         webhooks=WebhookDeliveryConfig(
-            timeout_seconds=0.2, retry_delays_seconds=(60.0, 240.0), max_attempt_records=10
+            timeout_seconds=0.2,
+            retry_delays_seconds=(60.0, 240.0),
+            max_attempt_records=10,
+            deliver_to=DeliveryScope.PRIVATE,
         ),
     )
     with in_process_emulator(config) as emulator, WebhookEndpoint(hold=True) as receiver:
@@ -398,3 +403,41 @@ def test_delivery_never_goes_to_the_emulators_control_surface(emulator: RunningE
     assert _flush(emulator) == []
     assert _attempts(emulator) == {"attempts": [], "pending": []}
     assert str(session.session_id) in emulator.backend.sessions
+
+
+def test_delivery_to_a_public_address_is_refused_by_default(emulator: RunningEmulator) -> None:
+    # A literal address: nothing is resolved and, refused, nothing is sent.
+    _destination(emulator, "https://93.184.215.14/webhooks")
+    emulator.finished_session()
+    [attempt] = _flush(emulator)
+    assert attempt["status_code"] is None
+    assert attempt["failed"] is True
+    assert 'deliver_to is "private"' in attempt["error"]
+    emulator.advance_clock(300)
+    assert _flush(emulator) == []
+    assert _attempts(emulator)["pending"] == []
+
+
+def test_delivery_with_deliver_to_none_sends_nothing_and_records_the_attempt(
+    receiver: WebhookEndpoint,
+) -> None:
+    base = default_config().replace(clock_start=1_767_225_600.0, clock_frozen=True)
+    config = base.replace(
+        webhooks=dataclasses.replace(base.webhooks, deliver_to=DeliveryScope.NONE)
+    )
+    with in_process_emulator(config) as emulator:
+        _destination(emulator, receiver.url)
+        session = emulator.finished_session()
+        [attempt] = _flush(emulator)
+        assert 'deliver_to is "none"' in attempt["error"]
+        assert json.loads(attempt["request_body"])["session_id"] == str(session.session_id)
+        assert _attempts(emulator)["pending"] == []
+    assert receiver.requests == []
+
+
+@pytest.mark.parametrize("value", ["public", "", "ANY"])
+def test_config_deliver_to_outside_its_choices_is_refused(value: str, tmp_path: Path) -> None:
+    path = tmp_path / "emulator.toml"
+    path.write_text(f'[webhooks]\ndeliver_to = "{value}"\n')
+    with pytest.raises(ConfigError, match=r"webhooks\.deliver_to"):
+        load_config(path)

@@ -15,12 +15,18 @@ nothing is retried until a test moves time. `flush_webhooks` waits until every d
 due has been attempted, which makes deliveries observable deterministically. Every attempt is
 recorded (a bounded number of them) for the control surface, and counted in its destination's
 delivery summary.
+
+`[webhooks] deliver_to` bounds where deliveries go: by default only to loopback and private
+addresses, so a destination URL made up by a fuzzer or mistyped never sends a request to the
+internet; a delivery that may not be sent is recorded as a refused attempt and not retried.
 """
 
 from __future__ import annotations
 
 import copy
+import ipaddress
 import secrets
+import socket
 import ssl
 import threading
 import time
@@ -37,7 +43,7 @@ from didit_sdk.webhooks import canonical_json, sign_webhook
 
 from .. import serialization
 from ..clock import isoformat
-from ..config import ApplicationConfig, WebhookDestinationConfig
+from ..config import ApplicationConfig, DeliveryScope, WebhookDestinationConfig
 from ..exceptions import EmulatorError, FieldError, NotFound
 from ..spec_values import SessionKind, SessionStatus, WebhookEventType
 from .control import ControlOperations
@@ -279,6 +285,31 @@ class _Answer:
     latency_ms: int | None
     error: str | None
     body: str
+    # Not sent at all (`[webhooks] deliver_to`): recorded, never retried.
+    refused: bool = False
+
+
+def _is_private_address(address: str) -> bool:
+    ip = ipaddress.ip_address(address.split("%", 1)[0])  # an IPv6 zone id is not an address
+    return ip.is_loopback or ip.is_private
+
+
+def _refusal(url: str, scope: DeliveryScope) -> str | None:
+    """Why a delivery to `url` is not sent under `[webhooks] deliver_to`, or None when it may
+    be. `private` resolves the host (once, in the sending thread) and requires every address to
+    be loopback or private; a host that does not resolve is left to fail as a real attempt."""
+    if scope is DeliveryScope.ANY:
+        return None
+    if scope is DeliveryScope.NONE:
+        return 'not sent: [webhooks] deliver_to is "none"'
+    parts = urlsplit(url)
+    try:
+        found = socket.getaddrinfo(parts.hostname, parts.port or 0, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError, ValueError):
+        return None
+    if all(_is_private_address(str(info[4][0])) for info in found):
+        return None
+    return 'not sent: the host has a public address and [webhooks] deliver_to is "private"'
 
 
 def event_payload(session: Session, event: WebhookEventType) -> dict[str, Any]:
@@ -301,7 +332,10 @@ def event_payload(session: Session, event: WebhookEventType) -> dict[str, Any]:
     return payload
 
 
-def _post(send: _Send, timeout: float, http: httpx.Client) -> _Answer:
+def _post(send: _Send, timeout: float, scope: DeliveryScope, http: httpx.Client) -> _Answer:
+    refusal = _refusal(send.url, scope)
+    if refusal is not None:
+        return _Answer(None, None, refusal, "", refused=True)
     started = time.perf_counter()
     try:
         response = http.post(
@@ -340,14 +374,15 @@ class _Dispatcher:
                     self.wake.wait(backend._seconds_to_next_delivery())
                     batch = backend._take_due()
                 timeout = backend.config.webhooks.timeout_seconds
-            answers = self._send_all(batch, timeout, tls)
+                scope = backend.config.webhooks.deliver_to
+            answers = self._send_all(batch, timeout, scope, tls)
             with self.wake:
                 backend._record(answers)
                 self.wake.notify_all()
 
     @staticmethod
     def _send_all(
-        batch: list[_Send], timeout: float, tls: ssl.SSLContext
+        batch: list[_Send], timeout: float, scope: DeliveryScope, tls: ssl.SSLContext
     ) -> list[tuple[_Send, _Answer]]:
         by_destination: dict[str, list[_Send]] = {}
         for send in batch:
@@ -357,7 +392,7 @@ class _Dispatcher:
         def send_in_order(sends: list[_Send]) -> None:
             with httpx.Client(follow_redirects=False, trust_env=False, verify=tls) as http:
                 for send in sends:
-                    answers.append((send, _post(send, timeout, http)))
+                    answers.append((send, _post(send, timeout, scope, http)))
 
         threads = [
             threading.Thread(target=send_in_order, args=(sends,), daemon=True)
@@ -618,7 +653,8 @@ class WebhookOperations(ControlOperations):
             destination = self.webhook_destinations.get(delivery.destination_uuid)
             if destination is not None:
                 destination.count(attempt)
-            if attempt.retryable and delivery.attempts_made < delivery.max_attempts:
+            retry = attempt.retryable and not answer.refused
+            if retry and delivery.attempts_made < delivery.max_attempts:
                 delivery.next_attempt_at = delivery.created_at + delays[delivery.attempts_made - 1]
             else:
                 del self.webhook_deliveries[delivery.id]
