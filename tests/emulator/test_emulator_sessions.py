@@ -650,6 +650,51 @@ def test_list_sessions_page_without_page_size_uses_the_configured_default(
     assert default.count == size + 1
 
 
+def test_list_sessions_all_kinds_by_page_runs_the_user_rows_then_the_business_rows(
+    emulator: RunningEmulator, acme: AuthenticatedClient
+) -> None:
+    business = [str(emulator.create_session(kind="business").session_id) for _ in range(2)]
+    users = _create_many(emulator, 3)
+    http = acme.get_httpx_client()
+    pages = [
+        http.get("/v3/sessions/", params={"session_kind": "all", "page": n, "page_size": 2}).json()
+        for n in (1, 2, 3)
+    ]
+    assert [r["session_id"] for p in pages for r in p["results"]] == users[::-1] + business[::-1]
+    assert {p["count"] for p in pages} == {5}
+
+
+def test_list_sessions_leaves_out_a_deleted_session_in_every_view(
+    emulator: RunningEmulator, acme: AuthenticatedClient
+) -> None:
+    kept, deleted = (str(emulator.finished_session(vendor_data="carol").session_id) for _ in "ab")
+    assert delete_session.sync_detailed(UUID(deleted), client=acme).status_code == 200
+    http = acme.get_httpx_client()
+    views = [{}, {"vendor_data": "carol"}, {"status": "Approved"}, {"page": "1"}]
+    for params in views:
+        body = http.get("/v3/sessions/", params=params).json()
+        assert ([r["session_id"] for r in body["results"]], body["count"]) == ([kept], 1), params
+
+
+def test_list_sessions_shows_a_row_expired_since_it_was_created_as_expired(
+    emulator: RunningEmulator, acme: AuthenticatedClient
+) -> None:
+    _create_many(emulator, 2)
+    emulator.advance_clock(EXPIRY)
+    body = acme.get_httpx_client().get("/v3/sessions/", params={"limit": 1}).json()
+    assert [r["status"] for r in body["results"]] == ["Expired"]
+    assert body["count"] == 2
+
+
+def test_create_session_after_the_unfinished_one_was_deleted_is_a_new_session(
+    emulator: RunningEmulator, acme: AuthenticatedClient
+) -> None:
+    first = emulator.create_session(vendor_data="dave").session_id
+    assert delete_session.sync_detailed(first, client=acme).status_code == 200
+    again = emulator.create_session(vendor_data="dave").session_id
+    assert again != first
+
+
 # --- delete ---------------------------------------------------------------------------------
 
 

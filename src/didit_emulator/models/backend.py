@@ -15,6 +15,7 @@ from ..clock import Clock
 from ..config import EmulatorConfig
 from .client_tokens import ClientTokenOperations
 from .control import ControlOperations
+from .listing import SessionIndex
 from .sandbox import SandboxOperations
 from .sharing import SharingOperations
 from .state import RecentIds, locked
@@ -45,7 +46,8 @@ class EmulatorBackend(
         """Back to the configured state: no sessions, tokens, imports, entities or blocklist
         entries; the clock at its start."""
         self.sessions = {}
-        self.session_index = {}
+        self.sessions_by_token = {}
+        self.session_index = {app_id: SessionIndex() for app_id in self.applications}
         self.deleted_session_ids = RecentIds(self.config.max_deleted_session_ids)
         self.session_counters = dict.fromkeys(self.applications, 0)
         self.client_tokens = {}

@@ -19,7 +19,7 @@ from ..results import Identity
 from ..spec_values import SessionStatus, WebhookEventType, status_of_outcome
 from .blocklist import BlocklistOperations
 from .sessions import Session
-from .state import BackendState, locked, same_secret
+from .state import BackendState, locked, token_key
 
 __all__ = ["ControlOperations"]
 
@@ -86,11 +86,11 @@ class ControlOperations(BlocklistOperations, BackendState):
     @locked
     def session_by_token(self, token: str) -> Session:
         """The session whose hosted-page `url` carries this session_token."""
-        for session in self.sessions.values():
-            if same_secret(session.token, token):
-                session.expire_if_due(self.now())
-                return session
-        raise SessionNotFound()
+        session = self.sessions_by_token.get(token_key(token))
+        if session is None:
+            raise SessionNotFound()
+        session.expire_if_due(self.now())
+        return session
 
     @locked
     def advance_clock(self, seconds: float) -> dict[str, Any]:

@@ -3,15 +3,21 @@
 Didit's published OpenAPI pages with `limit` / `offset`, newest first, and filters by kind,
 status list, workflow list, dates, country and free text; 004 pages with `page` / `page_size`.
 The emulator serves both: `page` / `page_size` when either is sent, `limit` / `offset`
-otherwise. The rows come from a per-application index kept in creation order, so a page costs
-the rows it skips and shows, never a sort, and one application's sessions never slow another's.
+otherwise.
+
+The rows come from each application's `SessionIndex`, kept on every write: its sessions in
+creation order, per kind and per `vendor_data`. A list filtered by kind only (the common case)
+costs the rows it shows, whatever the number of sessions: the count is a length, the page a
+slice, no sort, and only the rows shown are brought up to date (expired when due). A
+`vendor_data` filter looks at that value's sessions only; other filters look at the
+application's sessions of the kinds asked. One application's sessions never slow another's.
 """
 
 from __future__ import annotations
 
 import unicodedata
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
@@ -22,7 +28,7 @@ from ..spec_values import SessionKind
 if TYPE_CHECKING:
     from .sessions import Session
 
-__all__ = ["ListPage", "SessionQuery", "page_of"]
+__all__ = ["ListPage", "SessionIndex", "SessionQuery", "page_of"]
 
 _ALL_KINDS = "all"
 # With every kind, user rows come first (Didit's published OpenAPI).
@@ -55,6 +61,19 @@ class SessionQuery:
     date_to: date | None
     countries: set[str] | None
     search: str | None
+
+    @property
+    def by_kind_only(self) -> bool:
+        """No filter but the kind: every session of those kinds is a row."""
+        return (
+            self.vendor_data is None
+            and self.statuses is None
+            and self.workflow_ids is None
+            and self.date_from is None
+            and self.date_to is None
+            and self.countries is None
+            and self.search is None
+        )
 
     @classmethod
     def from_params(cls, params: Mapping[str, Any]) -> SessionQuery:
@@ -136,36 +155,97 @@ class ListPage:
     previous_query: dict[str, str] | None
 
 
-def _newest_first(sessions: dict[str, Session]) -> Iterator[Session]:
-    return reversed(sessions.values())  # dict views are reversible
+class SessionIndex:
+    """One application's sessions in creation order: all of them, per kind and per
+    `vendor_data` (neither changes after a session is stored). Appending is O(1); removing (a
+    deleted session, rare) is linear in that application's sessions."""
+
+    def __init__(self) -> None:
+        self.by_id: dict[str, Session] = {}
+        self.by_kind: dict[SessionKind, list[Session]] = {kind: [] for kind in SessionKind}
+        self.by_vendor_data: dict[str, list[Session]] = {}
+
+    def __len__(self) -> int:
+        return len(self.by_id)
+
+    def add(self, session: Session) -> None:
+        self.by_id[session.id] = session
+        self.by_kind[session.kind].append(session)
+        if session.vendor_data is not None:
+            self.by_vendor_data.setdefault(session.vendor_data, []).append(session)
+
+    def remove(self, session: Session) -> None:
+        del self.by_id[session.id]
+        self.by_kind[session.kind].remove(session)
+        if session.vendor_data is not None:
+            same = self.by_vendor_data[session.vendor_data]
+            same.remove(session)
+            if not same:
+                del self.by_vendor_data[session.vendor_data]
+
+    def with_vendor_data(self, vendor_data: str) -> Sequence[Session]:
+        """The sessions created with this `vendor_data`, oldest first."""
+        return self.by_vendor_data.get(vendor_data, ())
+
+
+def _newest_window(rows: Sequence[Session], offset: int, limit: int) -> list[Session]:
+    """`rows[::-1][offset:offset + limit]` without reversing the whole list."""
+    stop = len(rows) - offset
+    return [] if stop <= 0 else list(reversed(rows[max(0, stop - limit) : stop]))
+
+
+def _matching(candidates: Iterable[Session], query: SessionQuery, now: float) -> list[Session]:
+    rows = []
+    for session in candidates:
+        if session.kind in query.kinds:
+            session.expire_if_due(now)
+            if query.matches(session):
+                rows.append(session)
+    return rows
 
 
 def page_of(
-    index: dict[str, Session],
+    index: SessionIndex,
     query: SessionQuery,
     params: Mapping[str, Any],
     default_page_size: int,
     now: float,
 ) -> ListPage:
-    """The page the request asks for, from one application's sessions in creation order."""
-    by_kind: dict[SessionKind, list[Session]] = {kind: [] for kind in query.kinds}
-    for session in _newest_first(index):
-        if session.kind not in by_kind:
-            continue
-        session.expire_if_due(now)
-        if query.matches(session):
-            by_kind[session.kind].append(session)
+    """The page the request asks for, from one application's sessions (see the module)."""
+    kinds = [kind for kind in _KIND_ORDER if kind in query.kinds]
+    by_kind: Mapping[SessionKind, Sequence[Session]]  # each oldest first
+    if query.by_kind_only:
+        by_kind = index.by_kind
+    else:
+        if query.vendor_data is not None:
+            candidates: Iterable[Session] = index.with_vendor_data(query.vendor_data)
+        else:
+            candidates = index.by_id.values()
+        rows = _matching(candidates, query, now)  # oldest first, as the candidates
+        by_kind = {kind: [s for s in rows if s.kind is kind] for kind in kinds}
     if "page" in params or "page_size" in params:
-        rows = [s for kind in _KIND_ORDER if kind in by_kind for s in by_kind[kind]]
-        return _numbered_page(rows, int(params.get("page") or 1), params, default_page_size)
-    limit, offset = int(params["limit"]), int(params["offset"])
-    # With several kinds, each contributes the same window; the links follow the first kind.
-    lead = next(kind for kind in _KIND_ORDER if kind in by_kind)
-    results = [s for kind in _KIND_ORDER if kind in by_kind for s in by_kind[kind][offset:][:limit]]
-    lead_total = len(by_kind[lead])
+        page = _numbered_page(
+            by_kind, kinds, int(params.get("page") or 1), params, default_page_size
+        )
+    else:
+        page = _offset_page(by_kind, kinds, int(params["limit"]), int(params["offset"]))
+    for session in page.results:
+        session.expire_if_due(now)  # the rows shown, as of now (a kind-only list looked at none)
+    return page
+
+
+def _offset_page(
+    by_kind: Mapping[SessionKind, Sequence[Session]],
+    kinds: list[SessionKind],
+    limit: int,
+    offset: int,
+) -> ListPage:
+    """Didit's scheme: with several kinds, each contributes the same window; the links follow
+    the first kind."""
+    lead_total = len(by_kind[kinds[0]])
     return ListPage(
-        count=sum(len(rows) for rows in by_kind.values()),
-        results=results,
+        count=sum(len(by_kind[kind]) for kind in kinds),
+        results=[s for kind in kinds for s in _newest_window(by_kind[kind], offset, limit)],
         next_query=(
             {"limit": str(limit), "offset": str(offset + limit)}
             if offset + limit < lead_total
@@ -178,17 +258,31 @@ def page_of(
 
 
 def _numbered_page(
-    rows: list[Session], page: int, params: Mapping[str, Any], default_page_size: int
+    by_kind: Mapping[SessionKind, Sequence[Session]],
+    kinds: list[SessionKind],
+    page: int,
+    params: Mapping[str, Any],
+    default_page_size: int,
 ) -> ListPage:
-    """004's scheme: a page past the last is 404, page 1 of nothing an empty page."""
+    """004's scheme, over the kinds' rows one after the other, each newest first: a page past
+    the last is 404, page 1 of nothing an empty page."""
     size = int(params.get("page_size") or default_page_size)
-    pages = max(1, -(-len(rows) // size))
+    count = sum(len(by_kind[kind]) for kind in kinds)
+    pages = max(1, -(-count // size))
     if page > pages:
         raise NotFound("Invalid page.")
     kept = {"page_size": str(params["page_size"])} if "page_size" in params else {}
+    results: list[Session] = []
+    skip = (page - 1) * size
+    for kind in kinds:
+        rows = by_kind[kind]
+        results += _newest_window(rows, skip, size - len(results))
+        skip = max(0, skip - len(rows))
+        if len(results) == size:
+            break
     return ListPage(
-        count=len(rows),
-        results=rows[(page - 1) * size : page * size],
+        count=count,
+        results=results,
         next_query={**kept, "page": str(page + 1)} if page < pages else None,
         previous_query={**kept, "page": str(page - 1)} if page > 1 else None,
     )

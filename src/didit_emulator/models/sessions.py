@@ -43,7 +43,7 @@ from ..spec_values import (
 )
 from . import review
 from .listing import ListPage, SessionQuery, page_of
-from .state import BackendState, locked
+from .state import BackendState, locked, token_key
 
 __all__ = ["Session", "SessionOperations"]
 
@@ -232,7 +232,8 @@ class SessionOperations(BackendState):
     def _store(self, session: Session) -> None:
         self.session_counters[session.application_id] = session.number
         self.sessions[session.id] = session
-        self.session_index.setdefault(session.application_id, {})[session.id] = session
+        self.sessions_by_token[token_key(session.token)] = session
+        self.session_index[session.application_id].add(session)
 
     @locked
     def create_session(
@@ -268,8 +269,8 @@ class SessionOperations(BackendState):
         if vendor_data is None:
             return None
         now = self.now()
-        for session in reversed(self.session_index.get(app.id, {}).values()):
-            if session.workflow_id == workflow_id and session.vendor_data == vendor_data:
+        for session in reversed(self.session_index[app.id].with_vendor_data(vendor_data)):
+            if session.workflow_id == workflow_id:
                 session.expire_if_due(now)
                 if session.unfinished:
                     return session
@@ -291,7 +292,7 @@ class SessionOperations(BackendState):
     def list_sessions(self, app: ApplicationConfig, params: Mapping[str, Any]) -> ListPage:
         """One page of the application's sessions, newest first, filtered (see `listing`)."""
         return page_of(
-            self.session_index.get(app.id, {}),
+            self.session_index[app.id],
             SessionQuery.from_params(params),
             params,
             self.config.default_page_size,
@@ -308,7 +309,8 @@ class SessionOperations(BackendState):
         session = self._session(app, session_id)
         outcome = retention_outcome(session, body)
         del self.sessions[session.id]
-        del self.session_index[session.application_id][session.id]
+        self.session_index[session.application_id].remove(session)
+        del self.sessions_by_token[token_key(session.token)]
         self.deleted_session_ids.add(session.id)
         return {
             "session_id": session.id,

@@ -10,6 +10,7 @@ check-and-insert rules (one import per source session) hold under concurrency.
 from __future__ import annotations
 
 import functools
+import hashlib
 import secrets
 import threading
 from collections import OrderedDict
@@ -29,11 +30,12 @@ if TYPE_CHECKING:
 
     from .blocklist import BlocklistEntry
     from .client_tokens import ClientTokenGrant
+    from .listing import SessionIndex
     from .sessions import Session
     from .sharing import Entity
     from .webhooks import DeliveryAttempt, WebhookDelivery, WebhookDestination
 
-__all__ = ["BackendState", "RecentIds", "locked", "same_secret"]
+__all__ = ["BackendState", "RecentIds", "locked", "same_secret", "token_key"]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -50,6 +52,12 @@ def locked(method: Callable[P, R]) -> Callable[P, R]:
             return method(*args, **kwargs)
 
     return wrapper
+
+
+def token_key(token: str) -> bytes:
+    """What a session token is looked up by: its SHA-256, so a dict lookup's timing says nothing
+    about the token itself."""
+    return hashlib.sha256(token.encode()).digest()
 
 
 def same_secret(expected: str, given: str | None) -> bool:
@@ -89,7 +97,8 @@ class BackendState:
     clock: Clock
     applications: dict[str, ApplicationConfig]
     sessions: dict[str, Session]
-    session_index: dict[str, dict[str, Session]]  # application -> its sessions, oldest first
+    session_index: dict[str, SessionIndex]  # application -> its sessions, oldest first
+    sessions_by_token: dict[bytes, Session]  # `token_key` of the session_token -> session
     deleted_session_ids: RecentIds  # only the most recent: the state dump lists them
     session_counters: dict[str, int]
     client_tokens: dict[str, ClientTokenGrant]
