@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
-from starlette.responses import JSONResponse
+from .serialization import JSONResponse
 
 __all__ = [
     "AlreadyImported",

@@ -214,7 +214,14 @@ THREADED_PARSE_BYTES = 64 * 1024
 
 
 async def _parse_body(rules: OperationRules, request: Request) -> Any:
-    content_type = request.headers.get("content-type")
+    headers = request.headers
+    if (
+        rules.body is None
+        and "content-length" not in headers
+        and "transfer-encoding" not in headers
+    ):
+        return None  # no body to read, and none taken (most reads): nothing to wait for
+    content_type = headers.get("content-type")
     raw = await _read_body(request)
     if len(raw) > THREADED_PARSE_BYTES:
         return await run_in_threadpool(rules.parse_body, content_type, raw)

@@ -10,13 +10,14 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from starlette.concurrency import run_in_threadpool
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 
 from . import serialization
 from .journey import JourneyResponses
 from .models import EmulatorBackend
 from .pdf import render_report
 from .pipeline import Call
+from .serialization import JSONResponse
 
 __all__ = ["DiditResponses"]
 

@@ -16,6 +16,7 @@ whose Content-Type is not a media type the operation takes, or names a charset o
 
 from __future__ import annotations
 
+import copy
 import json
 import math
 import re
@@ -118,6 +119,9 @@ class ParameterRule:
     schema_pointer: str
     types: frozenset[str]
     is_uuid: bool = False  # the schema is exactly a uuid string: checked without jsonschema
+    # The schema's `default` (`default_of`), looked up once: filled in when the parameter is absent.
+    has_default: bool = False
+    default: Any = None
 
 
 _UUID_SCHEMA = {"type": "string", "format": "uuid"}
@@ -174,8 +178,11 @@ class OperationRules:
                 schema_pointer=f"{location}/schema",
                 types=frozenset(schema_types(document, f"{location}/schema")),
                 is_uuid=document.resolve(f"{location}/schema")[1] == _UUID_SCHEMA,
+                has_default=default[0],
+                default=default[1],
             )
             for location, param in document.parameters(operation).values()
+            for default in [default_of(document, f"{location}/schema")]
         ]
         body: BodyRule | None = None
         if "requestBody" in operation.definition:
@@ -208,9 +215,8 @@ class OperationRules:
             if rule.name not in source:
                 if rule.required:
                     raise ValidationFailed(f"{rule.name}: is required ({rule.location} parameter)")
-                found, default = default_of(self.document, rule.schema_pointer)
-                if found:
-                    values[rule.name] = default
+                if rule.has_default:
+                    values[rule.name] = copy.deepcopy(rule.default)
                 continue
             raw = source[rule.name]
             if rule.is_uuid and _UUID.match(raw):

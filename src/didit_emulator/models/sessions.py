@@ -9,6 +9,7 @@ PDF report's data) find the session, let it apply its rules, and hand back plain
 from __future__ import annotations
 
 import copy
+import functools
 import hashlib
 import math
 import secrets
@@ -111,6 +112,11 @@ class Session:
                 "detail": cause,
             }
         )
+
+    @functools.cached_property
+    def created_at_iso(self) -> str:
+        """`created_at` in RFC 3339 (it never changes), written once for every payload."""
+        return isoformat(self.created_at)
 
     @property
     def is_business(self) -> bool:
