@@ -46,7 +46,7 @@ class DiditResponses(JourneyResponses):
         return Response(decision, media_type="application/json")
 
     def list_sessions(self, call: Call) -> Response:
-        page = self.backend.list_sessions(call.app, call.params)
+        page, rows = self.backend.list_sessions(call.app, call.params)
         paging = {"page", "page_size", "limit", "offset"}
         kept = [(k, v) for k, v in call.request.query_params.multi_items() if k not in paging]
 
@@ -55,14 +55,10 @@ class DiditResponses(JourneyResponses):
                 return None
             return f"{call.base_url}{call.request.url.path}?{urlencode([*kept, *query.items()])}"
 
-        return JSONResponse(
-            {
-                "count": page.count,
-                "next": link(page.next_query),
-                "previous": link(page.previous_query),
-                "results": [serialization.summary(s) for s in page.results],
-            }
+        body = serialization.list_page_json(
+            page.count, link(page.next_query), link(page.previous_query), rows
         )
+        return Response(body, media_type="application/json")
 
     def delete_session(self, call: Call) -> Response:
         return JSONResponse(

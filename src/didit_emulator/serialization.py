@@ -22,7 +22,16 @@ from .spec_values import BUSINESS_ARRAYS, FEATURE_ARRAYS, USER_ARRAYS, Feature, 
 if TYPE_CHECKING:
     from .models.sessions import Session
 
-__all__ = ["JSONResponse", "created", "decision_v3", "feature_progress", "summary", "to_json"]
+__all__ = [
+    "JSONResponse",
+    "created",
+    "decision_v3",
+    "feature_progress",
+    "list_page_json",
+    "summary",
+    "summary_json",
+    "to_json",
+]
 
 # A feature result's `status` string as the spec's enum, without an enum lookup per row.
 _FEATURE_STATUS = {status.value: status for status in FeatureStatus}
@@ -45,6 +54,23 @@ def created(session: Session, *, echo_metadata: bool) -> dict[str, Any]:
     if echo_metadata:
         body["metadata"] = copy.deepcopy(session.metadata)
     return body
+
+
+def summary_json(session: Session) -> bytes:
+    """`summary` as JSON, kept on the session until it changes (`Session.row_json`)."""
+    row = session.row_json
+    if row is None:
+        row = to_json(summary(session))
+        session.row_json = row
+    return row
+
+
+def list_page_json(
+    count: int, next_url: str | None, previous_url: str | None, rows: list[bytes]
+) -> bytes:
+    """The list's body around rows already rendered by `summary_json`."""
+    head = to_json({"count": count, "next": next_url, "previous": previous_url})
+    return b"".join((head[:-1], b',"results":[', b",".join(rows), b"]}"))
 
 
 def summary(session: Session) -> dict[str, Any]:

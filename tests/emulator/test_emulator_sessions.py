@@ -695,6 +695,31 @@ def test_create_session_after_the_unfinished_one_was_deleted_is_a_new_session(
     assert again != first
 
 
+def test_list_sessions_row_follows_every_change_to_its_session(
+    emulator: RunningEmulator, acme: AuthenticatedClient
+) -> None:
+    # Rows are rendered once and kept until their session changes: each list here follows a
+    # change (completion with an identity, a review reopening a step, expiry is above).
+    [sid] = _create_many(emulator, 1)
+    http = acme.get_httpx_client()
+
+    def row() -> dict[str, Any]:
+        rows: list[dict[str, Any]] = http.get("/v3/sessions/").json()["results"]
+        return rows[0]
+
+    assert (row()["status"], row()["full_name"]) == ("Not Started", None)
+    emulator.complete_session(sid, "declined", first_name="Ada", last_name="Lovelace")
+    declined = row()
+    assert (declined["status"], declined["full_name"]) == ("Declined", "Ada Lovelace")
+    body = {"new_status": "Resubmitted"}
+    assert http.patch(f"/v3/session/{sid}/update-status/", json=body).status_code == 200
+    reopened = row()
+    assert reopened["status"] == "Resubmitted"
+    assert {f["status"] for f in reopened["features"]} == {
+        f["status"] for f in declined["features"]
+    } - {"Declined"} | {"Resub Requested"}
+
+
 # --- delete ---------------------------------------------------------------------------------
 
 

@@ -100,6 +100,16 @@ class Session:
     nodes_to_resubmit: list[dict[str, Any]] = field(default_factory=list)
     server_side_resubmitted_at: float | None = None
     events: list[dict[str, Any]] = field(default_factory=list)
+    # The session's list row as sent (`serialization.summary_json`), until any field is set.
+    row_json: bytes | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # Every change to a session sets a field (a status through `move_to`; results and
+        # identity as new objects; a review's in-place marks come with a status change), so
+        # forgetting the row here keeps it current.
+        object.__setattr__(self, name, value)
+        if name != "row_json":
+            object.__setattr__(self, "row_json", None)
 
     def move_to(self, status: SessionStatus, now: float, cause: str) -> None:
         """Changes the status and records it in the session's timeline (`include=events`)."""
@@ -295,15 +305,19 @@ class SessionOperations(BackendState):
         )
 
     @locked
-    def list_sessions(self, app: ApplicationConfig, params: Mapping[str, Any]) -> ListPage:
-        """One page of the application's sessions, newest first, filtered (see `listing`)."""
-        return page_of(
+    def list_sessions(
+        self, app: ApplicationConfig, params: Mapping[str, Any]
+    ) -> tuple[ListPage, list[bytes]]:
+        """One page of the application's sessions, newest first, filtered (see `listing`), and
+        its rows as JSON, rendered under the lock."""
+        page = page_of(
             self.session_index[app.id],
             SessionQuery.from_params(params),
             params,
             self.config.default_page_size,
             self.now(),
         )
+        return page, [serialization.summary_json(session) for session in page.results]
 
     @locked
     def delete_session(
