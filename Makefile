@@ -27,9 +27,10 @@ $(TOOLS): requirements.txt package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-$(STAMP): $(TOOLS) pyproject.toml generated_client/pyproject.toml
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation \
-		-e generated_client -e .
+# One editable install: the root distribution maps didit_client to generated_client/ (setup.py),
+# so generated_client/pyproject.toml is never installed on its own.
+$(STAMP): $(TOOLS) pyproject.toml setup.py
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
 install: $(STAMP)  ## Create .venv and node_modules from the pinned requirements; install the packages.
@@ -59,11 +60,10 @@ test: lint check-generated browser-deps  ## The README's test command: lint, dri
 	DIDIT_CONTRACT_PROFILE=ci $(BIN)/pytest contracts --junitxml=reports/contract-ci.xml
 	$(MAKE) --no-print-directory bench-smoke
 
-# Two xdist workers (one per core). Bytecode is cached under .venv/ even where the environment
-# says PYTHONDONTWRITEBYTECODE: each of the three processes would otherwise recompile and
-# assertion-rewrite every imported module, several seconds of CPU each.
+# `didit-contract`, as installed with [contract]: its defaults are this target's (two xdist workers
+# for deep, bytecode cached under .venv/pycache, the profile and target from the environment).
 contract: $(STAMP)  ## The contract suite (profile deep, or DIDIT_CONTRACT_PROFILE) against the emulator or DIDIT_BASE_URL.
-	PYTHONDONTWRITEBYTECODE= PYTHONPYCACHEPREFIX=$(abspath $(VENV))/pycache DIDIT_CONTRACT_PROFILE=$${DIDIT_CONTRACT_PROFILE:-deep} $(BIN)/pytest -n 2 contracts --junitxml=reports/contract.xml
+	$(BIN)/didit-contract --junitxml reports/contract.xml
 
 # The browser of the journey tests (issue 10): Debian's chromium at this exact version, which
 # Playwright (requirements.txt) drives through its executable path; no browser is ever downloaded.

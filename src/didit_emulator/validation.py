@@ -21,7 +21,7 @@ import json
 import math
 import re
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -111,6 +111,41 @@ def apply_defaults(document: OpenAPIDocument, location: str, instance: Any) -> A
     return instance
 
 
+# Keywords a `scalar_check` understands; a schema with any other is left to jsonschema alone.
+_SCALAR_KEYWORDS = frozenset(
+    {"type", "minimum", "maximum", "enum", "default", "description", "title", "example", "examples"}
+)
+_SCALAR_TYPES: Mapping[str, Callable[[Any], bool]] = {
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "string": lambda v: isinstance(v, str),
+    "boolean": lambda v: isinstance(v, bool),
+}
+
+
+def scalar_check(schema: Any) -> Callable[[Any], bool] | None:
+    """A fast check for a parameter schema that is one scalar `type` with bounds or an `enum`
+    (most query parameters), compiled once from the schema; None for any other schema. It may
+    only accept what the schema accepts: a value it refuses goes to jsonschema, which judges it
+    and words the error."""
+    if not isinstance(schema, Mapping) or not set(schema) <= _SCALAR_KEYWORDS:
+        return None
+    is_type = _SCALAR_TYPES.get(str(schema.get("type")))
+    if is_type is None:
+        return None
+    low, high = schema.get("minimum"), schema.get("maximum")
+    members = frozenset(schema["enum"]) if isinstance(schema.get("enum"), list) else None
+
+    def accepts(value: Any) -> bool:
+        return (
+            is_type(value)
+            and (low is None or value >= low)
+            and (high is None or value <= high)
+            and (members is None or value in members)
+        )
+
+    return accepts
+
+
 @dataclass(frozen=True)
 class ParameterRule:
     name: str
@@ -122,6 +157,9 @@ class ParameterRule:
     # The schema's `default` (`default_of`), looked up once: filled in when the parameter is absent.
     has_default: bool = False
     default: Any = None
+    # For a scalar schema: a check compiled from it that accepts only what jsonschema accepts
+    # (`scalar_check`); jsonschema still judges, and words the error, whatever it refuses.
+    accepts: Callable[[Any], bool] | None = None
 
 
 _UUID_SCHEMA = {"type": "string", "format": "uuid"}
@@ -180,6 +218,7 @@ class OperationRules:
                 is_uuid=document.resolve(f"{location}/schema")[1] == _UUID_SCHEMA,
                 has_default=default[0],
                 default=default[1],
+                accepts=scalar_check(document.resolve(f"{location}/schema")[1]),
             )
             for location, param in document.parameters(operation).values()
             for default in [default_of(document, f"{location}/schema")]
@@ -223,8 +262,9 @@ class OperationRules:
                 values[rule.name] = raw  # the hot path (a session id), valid as is
                 continue
             value = _coerce(raw, rule.types)
-            check_json_values(value, rule.name)
-            _validate(self.document.validator(rule.schema_pointer), value, rule.name)
+            if rule.accepts is None or not rule.accepts(value):
+                check_json_values(value, rule.name)
+                _validate(self.document.validator(rule.schema_pointer), value, rule.name)
             values[rule.name] = value
         return values
 
