@@ -1,4 +1,4 @@
-"""The contract suite run as a team runs it against a deployment (DIDIT_BASE_URL).
+"""The contract suite run as a team runs it against a deployment (`didit-contract --base-url`).
 
 - Against a server that breaks one documented rule (the emulator behind an ASGI middleware), the
   run fails and says what is wrong. A suite that passed there would be certifying nothing.
@@ -17,8 +17,8 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -29,7 +29,6 @@ from didit_emulator.config import default_config
 from didit_emulator.testing import RunningEmulator, running_emulator
 from didit_spec import component_schema, didit_document
 
-ROOT = Path(__file__).resolve().parents[1]
 TTL = component_schema("ShareSessionRequest")["properties"]["ttl_in_seconds"]
 Asgi = Callable[..., Any]
 
@@ -187,14 +186,17 @@ def _run_suite(
         "DIDIT_PARTNER_APPLICATION_ID": partner.id,
         "DIDIT_PARTNER_API_KEY": partner.api_key,
         "DIDIT_PARTNER_WORKFLOW_ID": emulator.workflow("Partner", "user").id,
-        "DIDIT_CONTRACT_PROFILE": "ci",
         "DIDIT_PACING": "off",
         **(env or {}),
     }
     WRITES.clear()  # what the suite sends, not what setting it up (the token above) sent
+    # Through `didit-contract` (as `make contract` runs it), from outside the repository.
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", *selection],
-        cwd=ROOT,
+        [
+            *(sys.executable, "-m", "didit_contract.cli", "--profile", "ci"),
+            *("--base-url", emulator.base_url, "--", "-q", *selection),
+        ],
+        cwd=tempfile.gettempdir(),
         env=env,
         capture_output=True,
         text=True,

@@ -1,12 +1,14 @@
 """`didit-contract`: the contract suite, installed, with the options of `make contract`.
 
-    didit-contract [--profile ci|deep] [--base-url URL] [--workers N] [-- PYTEST-ARGS...]
+    didit-contract [--profile ci|deep] [--base-url URL] [--workers N] [--junitxml PATH]
+                   [-- PYTEST-ARGS...]
 
 Why it exists: the suite is a pytest package that reads its settings from the environment
 (`DIDIT_CONTRACT_PROFILE`, `DIDIT_BASE_URL`, `DIDIT_API_KEY`, ... — see contracts/target.py).
 This command sets those from its options, finds the suite (inside the installed package, or
-`contracts/` of the repository in an editable install) and runs pytest on it. Without a base URL
-the suite starts a local emulator of its own. The exit status is pytest's.
+`contracts/` of the repository in an editable install) and runs pytest on it the same way from
+any directory, whatever pytest configuration surrounds it. Without a base URL the suite starts a
+local emulator of its own. The exit status is pytest's. `make contract` is this command.
 """
 
 from __future__ import annotations
@@ -14,14 +16,23 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 from pathlib import Path
 
-__all__ = ["PROFILE_WORKERS", "main", "suite_directory"]
+__all__ = [
+    "PROFILE_WORKERS",
+    "PYTEST_SETTINGS",
+    "cache_bytecode",
+    "main",
+    "pytest_arguments",
+    "suite_directory",
+]
 
-# Two xdist workers (one per core) for the long profile, as `make contract` runs it; the bounded
-# ci profile runs in one process, as `make test` runs it.
+# Two xdist workers (one per core) for the long profile; the bounded ci profile runs in one
+# process, as `make test` runs it.
 PROFILE_WORKERS = {"deep": 2, "ci": 0}
+# The suite's pytest settings, the only ones its run reads.
+PYTEST_SETTINGS = Path(__file__).resolve().parent / "pytest.toml"
 
 
 def suite_directory() -> Path:
@@ -40,8 +51,11 @@ def _parser() -> argparse.ArgumentParser:
         prog="didit-contract",
         description="Run the Didit contract suite against a deployment or a local emulator.",
         epilog="Other settings come from the environment as for `make contract`: DIDIT_API_KEY "
-        "(required with a base URL), DIDIT_PARTNER_*, DIDIT_WORKFLOW_ID, DIDIT_PACING, "
-        "DIDIT_CREATE_BUDGET. Arguments after `--` go to pytest.",
+        "(required with a base URL), DIDIT_ALLOW_WRITES, DIDIT_WORKFLOW_ID, DIDIT_V2_TOKEN, "
+        "DIDIT_PARTNER_*, DIDIT_PACING, DIDIT_CREATE_BUDGET. Arguments after `--` go to pytest; "
+        "pytest runs in the directory holding the suite (`contracts/`) and its "
+        "schemathesis.toml, so a path among them is relative to that directory "
+        "(e.g. `-- contracts/test_workflows.py`).",
     )
     parser.add_argument(
         "--profile",
@@ -61,7 +75,11 @@ def _parser() -> argparse.ArgumentParser:
         help="pytest-xdist workers (default: 2 for deep, none for ci)",
     )
     parser.add_argument(
-        "--junitxml", default=None, metavar="PATH", help="also write a JUnit XML report here"
+        "--junitxml",
+        type=lambda path: Path(path).resolve(),
+        default=None,
+        metavar="PATH",
+        help="also write a JUnit XML report here (relative to the current directory)",
     )
     parser.add_argument("pytest_args", nargs="*", help="extra pytest arguments (after --)")
     return parser
@@ -71,15 +89,11 @@ def pytest_arguments(args: argparse.Namespace, suite: Path) -> list[str]:
     """The pytest command line for a parsed `didit-contract` command line."""
     workers = PROFILE_WORKERS[args.profile] if args.workers is None else args.workers
     arguments = [
-        str(suite),
-        # Node ids read `contracts/test_….py` wherever the suite is installed.
+        # Node ids read `contracts/test_….py` wherever the suite is installed; the whole suite
+        # (testpaths) unless the pytest arguments name tests.
         f"--rootdir={suite.parent}",
-        "-ra",
-        "--strict-markers",
-        "-o",
-        "xfail_strict=true",
-        "-p",
-        "no:cacheprovider",
+        "-c",
+        str(PYTEST_SETTINGS),
     ]
     if workers:
         arguments += ["-n", str(workers)]
@@ -88,16 +102,37 @@ def pytest_arguments(args: argparse.Namespace, suite: Path) -> list[str]:
     return arguments + list(args.pytest_args)
 
 
+def cache_bytecode(environ: MutableMapping[str, str]) -> None:
+    """Write bytecode for this process and its xdist workers, under `<environment>/pycache`.
+
+    Each of the three processes of a two-worker run would otherwise compile and assertion-rewrite
+    every module it imports, several seconds of CPU each, on every run where the environment says
+    PYTHONDONTWRITEBYTECODE. The cache goes to the virtual environment's own directory (or where
+    PYTHONPYCACHEPREFIX says), never next to the sources.
+    """
+    environ["PYTHONDONTWRITEBYTECODE"] = ""
+    prefix = environ.get("PYTHONPYCACHEPREFIX") or str(Path(sys.prefix, "pycache"))
+    environ["PYTHONPYCACHEPREFIX"] = prefix
+    sys.dont_write_bytecode = False
+    sys.pycache_prefix = prefix
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    suite = suite_directory()
     os.environ["DIDIT_CONTRACT_PROFILE"] = args.profile
     if args.base_url:
         os.environ["DIDIT_BASE_URL"] = args.base_url
     else:
         os.environ.pop("DIDIT_BASE_URL", None)
+    cache_bytecode(os.environ)
+    # The suite's directory, as `make contract` runs from the repository root: schemathesis finds
+    # schemathesis.toml (its per-operation statuses, its seed) only in the working directory or
+    # above, and the suite's paths print as `contracts/…`.
+    os.chdir(suite.parent)
     import pytest  # the [contract] extra; imported late so --help works without it
 
-    return int(pytest.main(pytest_arguments(args, suite_directory())))
+    return int(pytest.main(pytest_arguments(args, suite)))
 
 
 if __name__ == "__main__":
