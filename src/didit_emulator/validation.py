@@ -262,8 +262,8 @@ class OperationRules:
                 values[rule.name] = raw  # the hot path (a session id), valid as is
                 continue
             value = _coerce(raw, rule.types)
+            check_json_values(value, rule.name)
             if rule.accepts is None or not rule.accepts(value):
-                check_json_values(value, rule.name)
                 _validate(self.document.validator(rule.schema_pointer), value, rule.name)
             values[rule.name] = value
         return values

@@ -355,6 +355,32 @@ def test_get_session_decision_of_a_business_session_is_the_kyb_payload(
     assert not list(validator_for("/components/schemas/BusinessDecision").iter_errors(body))
 
 
+def test_get_session_decision_follows_every_change_to_its_session(
+    emulator: RunningEmulator, acme: AuthenticatedClient
+) -> None:
+    # Each read follows a change: a second create with the same vendor_data, expiry, completion
+    # and a review (guards any caching of rendered decisions).
+    sid = emulator.create_session(vendor_data="erin").session_id
+    assert _decision(acme, sid)["status"] == "Not Started"
+    again = {"workflow_id": emulator.workflow("Acme", "user").id, "vendor_data": "erin"}
+    reused = acme.get_httpx_client().post("/v3/session/", json={**again, "metadata": {"n": 2}})
+    assert reused.json()["session_id"] == str(sid)
+    assert _decision(acme, sid)["metadata"] == {"n": 2}
+    emulator.advance_clock(EXPIRY)
+    assert _decision(acme, sid)["status"] == "Expired"
+    other = emulator.create_session().session_id
+    assert _decision(acme, other)["status"] == "Not Started"
+    emulator.complete_session(other, "declined")
+    declined = _decision(acme, other)
+    assert (declined["status"], declined["reviews"]) == ("Declined", [])
+    body = UpdateSessionStatusRequest(new_status=NewSessionStatus.RESUBMITTED)
+    assert update_session_status.sync_detailed(other, client=acme, body=body).status_code == 200
+    reopened = _decision(acme, other)
+    assert reopened["status"] == "Resubmitted"
+    assert [r["new_status"] for r in reopened["reviews"]] == ["Resubmitted"]
+    assert reopened["face_matches"][0]["status"] == "Resub Requested"
+
+
 @pytest.mark.parametrize("session_id", [uuid.uuid4(), UUID(int=0)], ids=["random", "nil"])
 def test_get_session_decision_unknown_session_is_404(
     acme: AuthenticatedClient, session_id: UUID

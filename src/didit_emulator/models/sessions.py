@@ -100,13 +100,17 @@ class Session:
     nodes_to_resubmit: list[dict[str, Any]] = field(default_factory=list)
     server_side_resubmitted_at: float | None = None
     events: list[dict[str, Any]] = field(default_factory=list)
-    # The session's list row as sent (`serialization.summary_json`), until any field is set.
+    # The session's list row as sent (`serialization.summary_json`), kept until any other field
+    # is set. Rows are small and bounded (no metadata); the decision is not kept this way, as
+    # with its metadata it would double what a session holds.
     row_json: bytes | None = field(default=None, init=False, repr=False, compare=False)
 
     def __setattr__(self, name: str, value: Any) -> None:
         # Every change to a session sets a field (a status through `move_to`; results and
-        # identity as new objects; a review's in-place marks come with a status change), so
-        # forgetting the row here keeps it current.
+        # identity as new objects; a review's in-place marks and appended timeline entries come
+        # with a status change, under the same hold of the lock), so forgetting the rendered
+        # payloads here keeps them current. Code that changes a session's containers in place
+        # must set a field too.
         object.__setattr__(self, name, value)
         if name != "row_json":
             object.__setattr__(self, "row_json", None)
