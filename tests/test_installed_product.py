@@ -6,9 +6,10 @@ openapi.yaml and schemathesis.toml are at hand; only this test notices a missing
 wheel, a dependency in the wrong extra, or a command that works only from the repository. One
 sdist and wheel are built for the module (the wheel from the sdist, as an index would), then
 installed step by step, as the three audiences install them: plain, `[emulator]`, `[contract]`.
-Each step's tests come before the next step's (file order; the module is one xdist group, so one
-worker runs it all). Dependencies resolve under requirements.txt as constraints, so the versions
-are the ones the rest of the suite runs with.
+Each step's tests come before the next step's in the file, the order any one worker runs them in
+(an xdist worker given part of the module builds an environment of its own for it). Dependencies
+resolve under requirements.txt as constraints, so the versions are the ones the rest of the suite
+runs with.
 
 The virtual environment gets no pip or setuptools of its own (this process' pip installs into it
 with `--python`): ten seconds less, and nothing there that the product did not bring.
@@ -20,6 +21,7 @@ import base64
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -40,8 +42,6 @@ from didit_client.models import ClientToken, ClientTokenRequest, CreateSessionRe
 
 from didit_emulator.config import DeliveryScope, EmulatorConfig, default_config
 from didit_emulator.spec_values import SessionKind
-
-pytestmark = pytest.mark.xdist_group("installed_product")
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 CONSTRAINTS = REPOSITORY / "requirements.txt"
@@ -116,12 +116,23 @@ class Environment:
         return {str(entry["name"]).lower() for entry in json.loads(result.stdout)}
 
 
+# What building never reads: caches, environments, outputs. The rest is copied, as a clone has it.
+NOT_SOURCES = shutil.ignore_patterns(
+    ".git", ".venv", "node_modules", "build", "dist", "reports", "__pycache__", "*.egg-info",
+    ".mypy_cache", ".ruff_cache", ".pytest_cache", ".hypothesis", ".schemathesis",
+)  # fmt: skip
+
+
 @pytest.fixture(scope="module")
 def distributions(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sdist and the wheel built from it (`python -m build`, no isolation: offline)."""
+    """The sdist and the wheel built from it (`python -m build`, no isolation: offline), from a
+    copy of the repository: setuptools writes its egg-info next to the sources, and two builds at
+    once (two xdist workers, a `make dist`) must not share one."""
+    sources = tmp_path_factory.mktemp("sources") / "didit-toolkit"
+    shutil.copytree(REPOSITORY, sources, ignore=NOT_SOURCES)
     outdir = tmp_path_factory.mktemp("dist")
     result = subprocess.run(
-        [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(outdir), str(REPOSITORY)],
+        [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(outdir), str(sources)],
         capture_output=True,
         text=True,
         timeout=300,
