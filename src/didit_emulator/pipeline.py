@@ -187,7 +187,8 @@ def endpoint(
                 headers = count(_anonymous(request))
                 raise
             headers = count(application.id if application else _anonymous(request))
-            params = rules.parse_parameters(request.path_params, request.query_params.multi_items())
+            query = request.query_params.multi_items() if request.scope["query_string"] else ()
+            params = rules.parse_parameters(request.path_params, query)
             body = await _parse_body(rules, request)
             call = Call(request, application, params, body, base_url_of(request, backend))
             result = handler(call)
@@ -199,7 +200,11 @@ def endpoint(
         except Exception:
             logger.exception("unhandled error in %s", rules.operation_id)
             return error_response(InternalError(), headers)
-        response.headers.update(headers)
+        # The handler's response never sets the rate-limit headers: appended, not merged.
+        response.raw_headers.extend(
+            (name.lower().encode("latin-1"), value.encode("latin-1"))
+            for name, value in headers.items()
+        )
         return response
 
     return run

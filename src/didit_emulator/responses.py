@@ -49,11 +49,12 @@ class DiditResponses(JourneyResponses):
         page, rows = self.backend.list_sessions(call.app, call.params)
         paging = {"page", "page_size", "limit", "offset"}
         kept = [(k, v) for k, v in call.request.query_params.multi_items() if k not in paging]
+        path = call.request.scope["path"]
 
         def link(query: dict[str, str] | None) -> str | None:
             if query is None:
                 return None
-            return f"{call.base_url}{call.request.url.path}?{urlencode([*kept, *query.items()])}"
+            return f"{call.base_url}{path}?{urlencode([*kept, *query.items()])}"
 
         body = serialization.list_page_json(
             page.count, link(page.next_query), link(page.previous_query), rows

@@ -151,7 +151,7 @@ class Session:
             )
 
     def expire_if_due(self, now: float) -> None:
-        if self.status in self.EXPIRABLE and now >= self.expires_at:
+        if now >= self.expires_at and self.status in self.EXPIRABLE:
             self.move_to(Status.EXPIRED, now, "expired")
 
     def ensure_shareable(self) -> None:
