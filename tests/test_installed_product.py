@@ -48,7 +48,8 @@ CONSTRAINTS = REPOSITORY / "requirements.txt"
 # The applications of the emulator's default configuration, which the installed emulator serves.
 DEFAULTS: EmulatorConfig = default_config()
 ACME, PARTNER = DEFAULTS.application("Acme"), DEFAULTS.application("Partner")
-SERVER_AND_TEST_STACK = ("starlette", "uvicorn", "schemathesis", "hypothesis", "pytest", "fpdf2")
+TEST_STACK = ("schemathesis", "hypothesis", "pytest", "pytest-xdist", "pypdf")
+SERVER_AND_TEST_STACK = ("starlette", "uvicorn", "fpdf2", *TEST_STACK)
 # The installed emulator the installed suite checks: the default configuration without rate
 # limits (the suite's thousands of requests a minute are the point; the limits have their own
 # tests), and no webhook delivery to the destinations the fuzzer makes up.
@@ -297,6 +298,14 @@ def test_emulator_extra_serves_from_another_directory(
     packaged = Path(spec.stdout.strip())
     assert packaged.is_relative_to(environment.root)
     assert packaged.read_bytes() == (REPOSITORY / "openapi.yaml").read_bytes()
+
+
+def test_emulator_extra_pulls_no_test_dependency(
+    environment: Environment, installed_emulator: str
+) -> None:
+    installed = environment.installed()
+    assert {"starlette", "uvicorn"} <= installed
+    assert not installed & set(TEST_STACK), sorted(installed)
 
 
 def test_emulator_extra_checks_the_spec_string_formats(installed_emulator: str) -> None:
