@@ -96,6 +96,18 @@ dist: $(TOOLS)  ## Build the sdist and wheel into dist/ (openapi.yaml packaged i
 	$(BIN)/python -m build --no-isolation --outdir dist .
 	$(BIN)/python -m twine check --strict dist/*
 
+# The API reference (issue 11): one self-contained HTML page from openapi.yaml, rendered by the
+# pinned Redocly CLI (package.json) with Redoc inlined. docs/api-reference.hbs forbids the page any
+# network load; the CLI and the page send no usage data, so it builds and reads offline.
+API_REFERENCE := build/docs/api-reference.html
+.PHONY: docs
+
+docs: $(TOOLS)  ## Build the API reference page (API_REFERENCE, git-ignored) from openapi.yaml.
+	mkdir -p $(dir $(API_REFERENCE))
+	REDOCLY_SUPPRESS_UPDATE_NOTICE=true npx --no-install redocly build-docs $(SPEC) \
+		--inlineBundle --openapi.disableTelemetry=true --template docs/api-reference.hbs \
+		--output $(API_REFERENCE) 2>&1 | grep -v '[║╔╚]'
+
 lock:  ## Re-freeze requirements.txt from requirements.in.
 	rm -rf /tmp/didit-lock && $(PYTHON) -m venv /tmp/didit-lock
 	/tmp/didit-lock/bin/pip install --quiet -r requirements.in
