@@ -14,9 +14,14 @@ from .serialization import JSONResponse
 __all__ = [
     "AlreadyImported",
     "ApplicationNotFound",
+    "AttemptNotFound",
     "BadRequest",
     "CannotShareWithOwnApplication",
+    "DeliveriesStuck",
+    "DestinationNotFound",
+    "DestinationPaused",
     "DetailListError",
+    "DuplicateDestinationUrl",
     "EmulatorError",
     "FieldError",
     "Forbidden",
@@ -31,12 +36,15 @@ __all__ = [
     "MethodNotAllowed",
     "MissingShareTarget",
     "NotFound",
+    "NotResubmittable",
     "NothingToResubmit",
     "RateLimited",
     "ReportNotAvailable",
     "ResubmitCooldown",
+    "RetentionConflict",
     "RouteNotFound",
     "SameStatus",
+    "ScenarioTooLate",
     "SessionNotFinished",
     "SessionNotFound",
     "ShareTokenForAnotherApplication",
@@ -269,6 +277,43 @@ class SharedSessionNotFound(FieldError):
 
 class WorkflowNotFound(NotFound):
     default_detail = "workflow_id not found in your application."
+
+
+class NotResubmittable(FieldError):
+    field = "nodes_to_resubmit"
+    default_detail = "This step cannot be resubmitted."
+
+
+class ScenarioTooLate(MessageListError):
+    default_detail = "A sandbox scenario can only be armed before the verification starts."
+
+
+class RetentionConflict(FieldError):
+    field = "retain_face_embeddings"
+    default_detail = "A privacy erasure cannot retain biometric templates."
+
+
+class DuplicateDestinationUrl(FieldError):
+    field = "url"
+    default_detail = "The application already has a webhook destination with this url."
+
+
+class DestinationNotFound(NotFound):
+    default_detail = "Webhook destination not found."
+
+
+class AttemptNotFound(NotFound):
+    default_detail = "No such delivery attempt (or no longer recorded)."
+
+
+class DestinationPaused(EmulatorError):
+    status_code = 409
+    default_detail = "The webhook destination is disabled: it receives nothing."
+
+
+class DeliveriesStuck(EmulatorError):
+    status_code = 504
+    default_detail = "Webhook deliveries made no progress; a receiver is not answering."
 
 
 def error_response(error: EmulatorError, headers: Mapping[str, str] | None = None) -> JSONResponse:

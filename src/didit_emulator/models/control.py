@@ -34,7 +34,7 @@ _SCREENED = frozenset(
 )
 
 
-def _identity(session: Session, given: Mapping[str, Any]) -> Identity:
+def identity_from(session: Session, given: Mapping[str, Any]) -> Identity:
     """Who went through the session: the fields given, else the session's own inputs, else
     values unique to the session."""
     contact = session.contact_details or {}
@@ -68,7 +68,7 @@ class ControlOperations(BlocklistOperations, BackendState):
         fills its decision; a blocklisted face / document / phone / e-mail declines it."""
         session = self._any_session(session_id)
         outcome = status_of_outcome(str(body["outcome"]))
-        session.identity = _identity(session, body)
+        session.identity = identity_from(session, body)
         session.blocks = results.build_blocks(
             session_id=session.id,
             features=session.features,

@@ -14,7 +14,12 @@ from typing import Any
 
 from didit_client.models import ResubmittableFeature
 
-from ..exceptions import FieldError, InvalidStatusTransition, NothingToResubmit, SameStatus
+from ..exceptions import (
+    InvalidStatusTransition,
+    NothingToResubmit,
+    NotResubmittable,
+    SameStatus,
+)
 from ..spec_values import FEATURE_ARRAYS, Feature, FeatureStatus, SessionStatus
 
 __all__ = ["COOLDOWN_SECONDS", "REVIEWABLE", "check_change", "resubmission", "server_side_only"]
@@ -63,11 +68,6 @@ _NOT_PASSED = frozenset(
 )
 # Steps the service runs by itself, without the user.
 _SERVER_SIDE = frozenset({F.AML, F.DATABASE_VALIDATION, F.IP_ANALYSIS})
-
-
-class NotResubmittable(FieldError):
-    field = "nodes_to_resubmit"
-    default_detail = "This step cannot be resubmitted."
 
 
 def check_change(current: SessionStatus, new: SessionStatus) -> None:

@@ -29,9 +29,14 @@ from didit_spec import component_schema
 
 from .. import results
 from ..config import ApplicationConfig
-from ..exceptions import MessageListError, NotFound, SessionNotFound, Unauthorized
+from ..exceptions import (
+    NotFound,
+    ScenarioTooLate,
+    SessionNotFound,
+    Unauthorized,
+)
 from ..spec_values import Feature, SessionStatus, WebhookEventType
-from .control import ControlOperations, _identity
+from .control import ControlOperations, identity_from
 from .sessions import Session, SessionOperations
 from .state import locked, same_secret
 
@@ -41,7 +46,6 @@ __all__ = [
     "PageKind",
     "SandboxOperations",
     "ScenarioChoice",
-    "ScenarioTooLate",
     "UnknownScenario",
 ]
 
@@ -54,10 +58,6 @@ class InvalidSessionToken(Unauthorized):
 
     status_code = 404
     default_detail = "Not found."
-
-
-class ScenarioTooLate(MessageListError):
-    default_detail = "A sandbox scenario can only be armed before the verification starts."
 
 
 class UnknownScenario(ValueError):
@@ -266,7 +266,7 @@ class SandboxOperations(SessionOperations, ControlOperations):
         session.status = SessionStatus.IN_PROGRESS
         self._emit(session, WebhookEventType.STATUS_UPDATED)
         plan = results.plan_scenario(scenario, session.features, session.is_business)
-        session.identity = _identity(session, plan.identity_overrides(now))
+        session.identity = identity_from(session, plan.identity_overrides(now))
         session.blocks = results.build_blocks(
             session_id=session.id,
             features=session.features,

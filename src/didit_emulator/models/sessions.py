@@ -27,9 +27,9 @@ from .. import serialization
 from ..clock import isoformat
 from ..config import ApplicationConfig, WorkflowConfig
 from ..exceptions import (
-    FieldError,
     ReportNotAvailable,
     ResubmitCooldown,
+    RetentionConflict,
     SessionNotFinished,
     UnknownWorkflow,
 )
@@ -195,11 +195,6 @@ class Session:
 
 Retention = DeletedSessionFaceRetentionOutcome
 _ERASURE = DeleteSessionRequestDeletionInstruction.PRIVACY_ERASURE
-
-
-class RetentionConflict(FieldError):
-    field = "retain_face_embeddings"
-    default_detail = "A privacy erasure cannot retain biometric templates."
 
 
 def retention_outcome(session: Session, body: Mapping[str, Any]) -> Retention:

@@ -44,7 +44,13 @@ from didit_sdk.webhooks import canonical_json, sign_webhook
 from .. import serialization
 from ..clock import isoformat
 from ..config import ApplicationConfig, DeliveryScope, WebhookDestinationConfig
-from ..exceptions import EmulatorError, FieldError, NotFound
+from ..exceptions import (
+    AttemptNotFound,
+    DeliveriesStuck,
+    DestinationNotFound,
+    DestinationPaused,
+    DuplicateDestinationUrl,
+)
 from ..spec_values import SessionKind, SessionStatus, WebhookEventType
 from .control import ControlOperations
 from .sessions import Session
@@ -52,8 +58,6 @@ from .state import locked
 
 __all__ = [
     "DeliveryAttempt",
-    "DestinationNotFound",
-    "DuplicateDestinationUrl",
     "WebhookDelivery",
     "WebhookDestination",
     "WebhookOperations",
@@ -75,29 +79,6 @@ _KEPT_RESPONSE_CHARS = 2048
 _USER_AGENT = "didit-emulator-webhooks"
 # Paths of the emulator's control surface, which deliveries never go to.
 _CONTROL_PREFIX = "/_emulator/"
-
-
-class DuplicateDestinationUrl(FieldError):
-    field = "url"
-    default_detail = "The application already has a webhook destination with this url."
-
-
-class DestinationNotFound(NotFound):
-    default_detail = "Webhook destination not found."
-
-
-class AttemptNotFound(NotFound):
-    default_detail = "No such delivery attempt (or no longer recorded)."
-
-
-class DestinationPaused(EmulatorError):
-    status_code = 409
-    default_detail = "The webhook destination is disabled: it receives nothing."
-
-
-class DeliveriesStuck(EmulatorError):
-    status_code = 504
-    default_detail = "Webhook deliveries made no progress; a receiver is not answering."
 
 
 @dataclass
