@@ -2,7 +2,8 @@
 
 Blocks are found by their fences and named by file and line (`README.md:97`), so a failure says
 which block broke. The emulator is the default configuration, as `make emulator` serves it, on a
-free port (it posts no webhooks: a destination an example registers may point at any local port).
+free port (it posts no webhooks: a destination an example registers may point at any local port),
+reset before each block.
 
 - ```python: each block runs on its own, in a fresh namespace holding only the placeholders below;
   a block that needs anything else (an import it forgot, a name from another block, `async for`
@@ -273,6 +274,7 @@ def _run_shell(block: Block, emulator: RunningEmulator, cwd: Path) -> None:
 
 @pytest.mark.parametrize("block", RUN, ids=_ids(RUN))
 def test_doc_block_runs_as_written(block: Block, emulator: RunningEmulator, scratch: Path) -> None:
+    emulator.reset()  # as a fresh `make emulator`: no sessions, clock and rate-limit windows anew
     if block.language == "python":
         namespace = placeholders(emulator)
         # Padded so that a traceback's line numbers are the document's.
