@@ -33,8 +33,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from contracts.strategies import json_strategy
-from didit_sdk import DiditError, create_client, create_v2_client, unwrap
 from didit_spec import Operation, load_spec, operations, resolve
+from didit_toolkit import DiditError, create_client, create_v2_client, unwrap
 
 CREDENTIAL = "s3cr3t-credential-value"
 API_KEY = "s3cr3t-api-key-0123456789"

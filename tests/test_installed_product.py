@@ -268,7 +268,8 @@ def test_plain_install_imports_client_and_sdk_from_the_environment(
     result = environment.run(
         environment.python,
         "-c",
-        "import didit_client, didit_sdk; print(didit_client.__file__); print(didit_sdk.__file__)",
+        "import didit_client, didit_toolkit\n"
+        "print(didit_client.__file__); print(didit_toolkit.__file__)",
     )
     assert result.returncode == 0, result.stderr
     for location in result.stdout.split():

@@ -18,7 +18,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from didit_sdk.webhooks import WebhookReceiver
+from didit_toolkit.webhooks import WebhookReceiver
 
 receiver = WebhookReceiver(os.environ.get("DIDIT_WEBHOOK_SECRET", "YOUR_WEBHOOK_SECRET"))
 handled: list[WebhookEvent] = []  # stands in for your own processing

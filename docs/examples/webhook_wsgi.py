@@ -19,7 +19,7 @@ from typing import Any
 
 from didit_client.models import WebhookEvent
 
-from didit_sdk.webhooks import WebhookReceiver
+from didit_toolkit.webhooks import WebhookReceiver
 
 receiver = WebhookReceiver(os.environ.get("DIDIT_WEBHOOK_SECRET", "YOUR_WEBHOOK_SECRET"))
 handled: list[WebhookEvent] = []  # stands in for your own processing

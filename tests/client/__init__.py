@@ -1,1 +1,1 @@
-"""Tests of the hand-written production client, `didit_sdk` (issue 5)."""
+"""Tests of the hand-written production client, `didit_toolkit` (issue 5)."""

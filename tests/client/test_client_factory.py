@@ -14,7 +14,7 @@ import pytest
 from didit_client import AuthenticatedClient
 from didit_client.api.sessions import get_session_decision, list_sessions
 
-from didit_sdk import (
+from didit_toolkit import (
     DEFAULT_TIMEOUT,
     RetryPolicy,
     RetryTransport,

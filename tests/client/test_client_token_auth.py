@@ -18,7 +18,7 @@ from didit_client import AuthenticatedClient
 from didit_client.api.sessions import create_session_v2
 from didit_client.models import CreatedSession, CreateSessionV2Request
 
-from didit_sdk import (
+from didit_toolkit import (
     AuthenticationError,
     ClientTokenAuth,
     RetryPolicy,

@@ -22,7 +22,7 @@ from didit_client.types import UNSET
 
 from didit_emulator.config import EmulatorConfig, default_config
 from didit_emulator.testing import RunningEmulator, running_emulator
-from didit_sdk import (
+from didit_toolkit import (
     NotFoundError,
     RateLimitedError,
     RetryPolicy,

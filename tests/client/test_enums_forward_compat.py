@@ -30,7 +30,7 @@ from didit_client.models import (
 )
 from didit_client.types import Unset
 
-from didit_sdk import unwrap
+from didit_toolkit import unwrap
 
 SESSION_ID = "11111111-2222-3333-4444-555555555555"
 

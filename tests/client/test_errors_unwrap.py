@@ -19,7 +19,7 @@ from didit_client import AuthenticatedClient
 from didit_client.api.sessions import delete_session, get_session_decision, list_sessions
 from didit_client.models import ErrorResponse, SessionPage
 
-from didit_sdk import (
+from didit_toolkit import (
     AuthenticationError,
     BadRequestError,
     DiditError,

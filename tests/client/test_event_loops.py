@@ -16,7 +16,7 @@ from didit_client.api.sessions import create_session_v2, list_sessions
 from didit_client.models import CreateSessionV2Request, SessionPage
 
 from didit_emulator.testing import RunningEmulator, running_emulator
-from didit_sdk import ClientTokenAuth, aiter_sessions, create_client, create_v2_client, unwrap
+from didit_toolkit import ClientTokenAuth, aiter_sessions, create_client, create_v2_client, unwrap
 
 ROUNDS = 3
 

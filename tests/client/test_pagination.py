@@ -18,7 +18,7 @@ import pytest
 from didit_client import AuthenticatedClient
 from didit_client.models import SessionStatus
 
-from didit_sdk import (
+from didit_toolkit import (
     NotFoundError,
     PaginationError,
     RateLimitedError,

@@ -15,7 +15,7 @@ from email.utils import formatdate
 import httpx
 import pytest
 
-from didit_sdk.retry import (
+from didit_toolkit.retry import (
     AsyncRetryTransport,
     RetryPolicy,
     RetryTransport,
@@ -351,7 +351,7 @@ def test_retry_transport_log_names_the_path_not_the_key_or_query(
     script = Script((429, {"Retry-After": "1"}), (200, {}))
     transport = SyncRetryTransport(httpx.MockTransport(script), policy=policy_for(sleeps, clock))
     with (
-        caplog.at_level(logging.INFO, logger="didit_sdk.retry"),
+        caplog.at_level(logging.INFO, logger="didit_toolkit.retry"),
         httpx.Client(transport=transport, headers={"x-api-key": "sk_live_do_not_log"}) as client,
     ):
         client.get(f"{BASE}/v3/sessions/?vendor_data=user-42")

@@ -3,8 +3,8 @@ out once in the SDK, and these tests pin each to the place in the spec that defi
 
 from __future__ import annotations
 
-from didit_sdk import auth, client, webhooks
 from didit_spec import load_spec, operations
+from didit_toolkit import auth, client, webhooks
 
 
 def test_default_base_url_is_the_specs_server() -> None:

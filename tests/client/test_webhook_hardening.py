@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 
-from didit_sdk import webhooks
-from didit_sdk.webhooks import (
+from didit_toolkit import webhooks
+from didit_toolkit.webhooks import (
     DEFAULT_MAX_BODY_BYTES,
     SIGNATURE_HEADER,
     SIGNATURE_V2_HEADER,

@@ -20,7 +20,7 @@ from wsgiref.util import setup_testing_defaults
 import httpx
 import pytest
 
-from didit_sdk.webhooks import (
+from didit_toolkit.webhooks import (
     DEFAULT_MAX_BODY_BYTES,
     SIGNATURE_HEADER,
     SIGNATURE_V2_HEADER,

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from didit_client.models import BusinessDecision, DecisionV3, SessionMetadata
 
-from didit_sdk.webhooks import (
+from didit_toolkit.webhooks import (
     SIGNATURE_HEADER,
     SIGNATURE_SIMPLE_HEADER,
     SIGNATURE_V2_HEADER,

@@ -42,7 +42,7 @@ import pytest
 
 from didit_emulator.config import DeliveryScope, default_config, load_config
 from didit_emulator.testing import RunningEmulator, running_emulator
-from didit_sdk.webhooks import canonical_json, sign_webhook
+from didit_toolkit.webhooks import canonical_json, sign_webhook
 from tests.emulator.test_server import _wait_for_line
 
 ROOT = Path(__file__).resolve().parents[2]

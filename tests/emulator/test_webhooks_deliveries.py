@@ -1,4 +1,4 @@
-"""Webhook deliveries: each session event, signed as `didit_sdk.webhooks` verifies it, to each
+"""Webhook deliveries: each session event, signed as `didit_toolkit.webhooks` verifies it, to each
 enabled destination subscribed to it; retried on a 5xx, a 404 or no answer at 60 and 240 s on the
 emulator clock; every attempt listed (and replayable) on the control surface.
 
@@ -21,7 +21,8 @@ import pytest
 from didit_emulator import default_config
 from didit_emulator.config import ConfigError, DeliveryScope, WebhookDeliveryConfig, load_config
 from didit_emulator.testing import RunningEmulator, in_process_emulator
-from didit_sdk.webhooks import (
+from didit_spec import validator_for
+from didit_toolkit.webhooks import (
     SIGNATURE_HEADER,
     SIGNATURE_SIMPLE_HEADER,
     SIGNATURE_V2_HEADER,
@@ -30,7 +31,6 @@ from didit_sdk.webhooks import (
     WebhookReceiver,
     verify_webhook,
 )
-from didit_spec import validator_for
 from tests.journey.receiver import Received, WebhookEndpoint
 
 PATH = "/v3/webhook/destinations/"
@@ -81,7 +81,7 @@ def receiver() -> Iterator[WebhookEndpoint]:
         yield local
 
 
-def test_status_change_delivers_an_event_didit_sdk_verifies(
+def test_status_change_delivers_an_event_didit_toolkit_verifies(
     emulator: RunningEmulator, receiver: WebhookEndpoint
 ) -> None:
     secret = _destination(emulator, receiver.url)["secret_shared_key"]

@@ -2,7 +2,7 @@
 the customer registers a webhook destination and creates a session with a callback through the
 API; the user opens the session url, picks a sandbox scenario and submits the form; the browser
 lands on the customer's callback with `verificationSessionId` and `status`; the customer's
-endpoint gets signed webhooks that `didit_sdk` verifies, and the decision is the scenario's.
+endpoint gets signed webhooks that `didit_toolkit` verifies, and the decision is the scenario's.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from playwright.sync_api import Browser, Page
 
 from didit_emulator import results
 from didit_emulator.testing import RunningEmulator
-from didit_sdk.webhooks import DeliveryOutcome, WebhookReceiver
+from didit_toolkit.webhooks import DeliveryOutcome, WebhookReceiver
 from tests.journey.receiver import CallbackServer, WebhookEndpoint, callback_server
 
 
@@ -121,7 +121,7 @@ def test_verification_journey_end_to_end(
             "status": [expected.value],
         }
 
-        # 3. The app's endpoint got the signed events; didit_sdk verifies them.
+        # 3. The app's endpoint got the signed events; didit_toolkit verifies them.
         with served_emulator.http() as http:
             http.post("/_emulator/webhooks/flush").raise_for_status()
         receiver = WebhookReceiver(destination.secret_shared_key, clock=served_emulator.backend.now)

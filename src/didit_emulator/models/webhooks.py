@@ -3,7 +3,7 @@
 An integration's other half is what Didit posts to the customer: this concern keeps each
 application's destinations (`/v3/webhook/destinations/`, or declared in the configuration), turns
 every session event into a `WebhookEvent` payload for each enabled destination subscribed to it,
-and delivers it from a background thread, signed exactly as `didit_sdk.webhooks` verifies
+and delivers it from a background thread, signed exactly as `didit_toolkit.webhooks` verifies
 (`sign_webhook` is the one implementation of the signature). A delivery never holds up or fails
 the request that caused the event: the event is only queued, under the backend's lock.
 
@@ -39,7 +39,7 @@ from urllib.parse import urlsplit
 import httpx
 from didit_client.models import WebhookType, WebhookVersion
 
-from didit_sdk.webhooks import canonical_json, sign_webhook
+from didit_toolkit.webhooks import canonical_json, sign_webhook
 
 from .. import serialization
 from ..clock import isoformat

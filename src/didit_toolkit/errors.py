@@ -25,7 +25,7 @@ from typing import Any, TypeVar, overload
 from didit_client.models import ErrorResponse, FieldErrors
 from didit_client.types import Response
 
-from didit_sdk.retry import retry_after_seconds
+from didit_toolkit.retry import retry_after_seconds
 
 __all__ = [
     "AuthenticationError",

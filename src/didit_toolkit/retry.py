@@ -40,7 +40,7 @@ __all__ = [
     "retry_after_seconds",
 ]
 
-logger = logging.getLogger("didit_sdk.retry")
+logger = logging.getLogger("didit_toolkit.retry")
 
 IDEMPOTENT_METHODS: frozenset[str] = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 """Methods whose request may be resent after a transient failure (RFC 9110, 9.2.2)."""

@@ -24,7 +24,7 @@ from didit_client import AuthenticatedClient, Client
 from didit_client.api.sessions import list_sessions
 from didit_client.models import SessionPage, SessionSummary
 
-from didit_sdk.errors import unwrap
+from didit_toolkit.errors import unwrap
 
 __all__ = ["PaginationError", "aiter_sessions", "iter_sessions"]
 

@@ -67,7 +67,7 @@ __all__ = [
     "verify_webhook",
 ]
 
-logger = logging.getLogger("didit_sdk.webhooks")
+logger = logging.getLogger("didit_toolkit.webhooks")
 
 TIMESTAMP_HEADER = "X-Timestamp"
 SIGNATURE_HEADER = "X-Signature"

@@ -19,8 +19,8 @@ import httpx
 from attrs import define
 from didit_client import AuthenticatedClient
 
-from didit_sdk.auth import DEFAULT_AUTH_BASE_URL, ClientTokenAuth
-from didit_sdk.retry import RetryPolicy, RetryTransport
+from didit_toolkit.auth import DEFAULT_AUTH_BASE_URL, ClientTokenAuth
+from didit_toolkit.retry import RetryPolicy, RetryTransport
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -85,7 +85,7 @@ def create_client(
     (`asyncio`, `asyncio_detailed`); both go through the retry transport. `transport` /
     `async_transport` replace the network transports under the retries (tests pass an
     `httpx.MockTransport`). `raise_on_unexpected_status` stays False by default so that an
-    undocumented status (a 500, a 502) reaches `didit_sdk.unwrap`, which raises the typed error.
+    undocumented status (a 500, a 502) reaches `didit_toolkit.unwrap`, which raises the typed error.
     """
     if not api_key:
         raise ValueError("api_key must be non-empty")

@@ -20,7 +20,7 @@ from collections.abc import AsyncGenerator, Callable, Generator
 import httpx
 from didit_client.models import ClientToken, ClientTokenRequest, GrantType
 
-from didit_sdk.errors import UnexpectedStatusError, error_for
+from didit_toolkit.errors import UnexpectedStatusError, error_for
 
 __all__ = ["DEFAULT_AUTH_BASE_URL", "ClientTokenAuth"]
 

@@ -3,13 +3,14 @@
 The generated package stays generated; what it lacks for production use lives here: one-line
 client set-up (`create_client`, `create_v2_client`), retries in one transport (`RetryPolicy`,
 `RetryTransport`), typed errors and `unwrap`, the v2 client-token auth, pagination over sessions,
-and webhook verification and receiving (`didit_sdk.webhooks`). Forward-compatible enums are built
-into the generated models by the project's generator templates (`Enum.decode`, `is_known`).
+and webhook verification and receiving (`didit_toolkit.webhooks`). Forward-compatible enums are
+built into the generated models by the project's generator templates (`Enum.decode`,
+`is_known`).
 """
 
-from didit_sdk.auth import DEFAULT_AUTH_BASE_URL, ClientTokenAuth
-from didit_sdk.client import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, create_client, create_v2_client
-from didit_sdk.errors import (
+from didit_toolkit.auth import DEFAULT_AUTH_BASE_URL, ClientTokenAuth
+from didit_toolkit.client import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, create_client, create_v2_client
+from didit_toolkit.errors import (
     AuthenticationError,
     BadRequestError,
     DiditError,
@@ -23,15 +24,15 @@ from didit_sdk.errors import (
     error_for,
     unwrap,
 )
-from didit_sdk.pagination import PaginationError, aiter_sessions, iter_sessions
-from didit_sdk.retry import (
+from didit_toolkit.pagination import PaginationError, aiter_sessions, iter_sessions
+from didit_toolkit.retry import (
     AsyncRetryTransport,
     RetryPolicy,
     RetryTransport,
     SyncRetryTransport,
     retry_after_seconds,
 )
-from didit_sdk.webhooks import (
+from didit_toolkit.webhooks import (
     DeliveryOutcome,
     DeliveryStore,
     InMemoryDeliveryStore,
