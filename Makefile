@@ -55,9 +55,9 @@ lint: $(STAMP)  ## Validate and lint the spec; ruff and mypy --strict on all cod
 	$(BIN)/ruff format --no-cache --check src tests contracts
 	$(BIN)/mypy $(TYPED_SOURCES)
 
-test: lint check-generated browser-deps  ## The README's test command: lint, drift check, the tests, the contract suite's ci profile, the bench's smoke run.
+test: lint check-generated browser-deps doc-deps  ## The README's test command: lint, drift check, the tests, the contract suite's ci profile, the bench's smoke run.
 	$(BIN)/pytest -n 2 tests --junitxml=reports/tests.xml
-	DIDIT_CONTRACT_PROFILE=ci $(BIN)/pytest contracts --junitxml=reports/contract-ci.xml
+	$(BIN)/didit-contract --profile ci --junitxml reports/contract-ci.xml
 	$(MAKE) --no-print-directory bench-smoke
 
 # `didit-contract`, as installed with [contract]: its defaults are this target's (two xdist workers
@@ -74,6 +74,18 @@ browser-deps:  ## Install Debian's chromium (CHROMIUM_VERSION) for the browser t
 	@if [ ! -x /usr/bin/chromium ]; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 			--no-install-recommends chromium=$(CHROMIUM_VERSION); \
+	fi
+
+# The shell blocks of the README and docs/ run in tests/docs with curl and jq: Debian's, at these
+# exact versions, unless the commands are there.
+CURL_VERSION := 7.88.1-10+deb12u14
+JQ_VERSION := 1.6-2.1+deb12u1
+.PHONY: doc-deps
+
+doc-deps:  ## Install Debian's curl (CURL_VERSION) and jq (JQ_VERSION) for the doc tests unless they are there.
+	@if ! command -v curl >/dev/null || ! command -v jq >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends curl=$(CURL_VERSION) jq=$(JQ_VERSION); \
 	fi
 
 EMULATOR_HOST ?= 127.0.0.1
