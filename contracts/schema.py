@@ -13,8 +13,6 @@ import os
 from typing import Any
 
 import schemathesis
-from pypdf import PdfReader
-from pypdf.errors import PdfReadError as PdfError
 from schemathesis import GenerationMode
 from schemathesis.schemas import BaseSchema
 
@@ -70,6 +68,43 @@ if _REMOTE is not None:
         SCHEMA = SCHEMA.exclude(method=["POST", "PUT", "PATCH", "DELETE"])
         # ... nor the coverage phase's probes with methods the spec does not list.
         SCHEMA.config.phases.coverage.unexpected_methods = set()
+
+
+class _TargetSessionTransport:
+    """schemathesis' transport, sending what comes without a session through the target's.
+
+    The ignored_auth check re-sends a case without credentials and with wrong ones, and its probes
+    drop the caller's session: each went out on a fresh `requests.Session` — a new connection,
+    and past the deployment's pacer and create budget. Here they take the same way as the case
+    they probe: in-process to the suite's emulator, through the paced session to a deployment.
+    """
+
+    def __init__(self, inner: Any) -> None:
+        self._inner = inner
+
+    def send(self, case: Any, *, session: Any = None, **kwargs: Any) -> Any:
+        if session is None and "app" not in kwargs:
+            connections = current_target().connections
+            session = connections.schemathesis_kwargs(in_process=True)["session"]
+        return self._inner.send(case, session=session, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+
+def _send_through_target(schema: BaseSchema) -> None:
+    """Make every request of `schema` (and of its clones) go through the target's connections."""
+
+    class TargetSchema(type(schema)):  # type: ignore[misc]
+        @property
+        def transport(self) -> Any:
+            return _TargetSessionTransport(super().transport)
+
+    TargetSchema.__name__ = TargetSchema.__qualname__ = type(schema).__name__
+    schema.__class__ = TargetSchema
+
+
+_send_through_target(SCHEMA)
 
 READ_ONLY = _REMOTE is not None and not _REMOTE.allow_writes
 OPERATIONS = sum(1 for _ in SCHEMA.get_all_operations())
@@ -151,6 +186,11 @@ def pdf_report_is_readable(ctx: Any, response: Any, case: Any) -> None:
     content_type = response.headers.get("content-type", [""])[0].split(";")[0].strip()
     if response.status_code != 200 or content_type != "application/pdf":
         return
+    # Imported on the first PDF: most workers never see one, and pypdf adds half a second to the
+    # start of each.
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError as PdfError
+
     try:
         pages = len(PdfReader(io.BytesIO(response.content)).pages)
     except PdfError as error:

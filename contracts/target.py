@@ -11,6 +11,9 @@ Environment, for a deployment:
   DIDIT_PACING=off                        do not pace under Didit's rate limits (for a deployment
                                           that has none, such as a local emulator)
 Secrets are held here and never printed: `Target`'s repr shows only the URL and the switches.
+
+The xdist controller imports this module (through conftest.py) before it starts the workers, so
+httpx and the spec are imported where they are used, not here: the controller needs neither.
 """
 
 from __future__ import annotations
@@ -19,12 +22,11 @@ import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import httpx
-
-from didit_spec import Operation, credential_headers, didit_document
-
 if TYPE_CHECKING:
+    import httpx
+
     from contracts.connections import Connections
+    from didit_spec import Operation
 
 __all__ = [
     "Control",
@@ -73,6 +75,8 @@ class Control:
     @staticmethod
     def probe(base_url: str, http: httpx.Client) -> Control | None:
         """The control surface at `base_url`, or None when the server is not an emulator."""
+        import httpx
+
         try:
             response = http.get(f"{base_url}/_emulator/clock", timeout=5)
         except httpx.HTTPError:
@@ -120,11 +124,15 @@ class Target:
 
     def api_key_headers(self, api_key: str | None = None) -> dict[str, str]:
         """The headers of the spec's default security scheme (the API key) for `api_key`."""
+        from didit_spec import credential_headers, didit_document
+
         schemes = didit_document().default_security
         return credential_headers(schemes, {"api_key": api_key or self.api_key})
 
     def headers_for(self, operation: Operation) -> dict[str, str]:
         """The credentials the operation's `security` asks for, as far as this target has them."""
+        from didit_spec import credential_headers
+
         return credential_headers(
             operation.security,
             {"api_key": self.api_key, "bearer": self.v2_token, "basic": self.client_credentials},

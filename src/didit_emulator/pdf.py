@@ -3,6 +3,10 @@
 Rendering is CPU-bound: the HTTP layer renders the report data the backend hands it outside the
 backend's lock and off the event loop. Its sections are the decision's result arrays, named after
 their item schemas in openapi.yaml.
+
+fpdf2 is imported on the first report, not with the emulator: it costs about a second of start-up,
+which every process that starts an emulator (each contract-suite worker, each test module's
+emulator) would otherwise pay whether or not it ever renders a PDF.
 """
 
 from __future__ import annotations
@@ -10,10 +14,8 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from datetime import UTC, datetime
-from typing import Any
-
-from fpdf import FPDF
-from fpdf.enums import WrapMode, XPos, YPos
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from .spec_values import BUSINESS_ARRAYS, USER_ARRAYS
 
@@ -38,22 +40,35 @@ def _text(value: Any) -> str:
     return text.encode("latin-1", "replace").decode("latin-1")
 
 
-class _Report(FPDF):
-    def footer(self) -> None:
-        self.set_y(-12)
-        self.set_font("Helvetica", size=8)
-        self.set_text_color(120)
-        self.cell(
-            0,
-            6,
-            f"Didit emulator - test data, not a real verification - page {self.page_no()}",
-            align="C",
-        )
+if TYPE_CHECKING:
+    from fpdf import FPDF
+
+
+@cache
+def _report_class() -> type[FPDF]:
+    """The report's document class (fpdf2 imported here, on the first report)."""
+    from fpdf import FPDF
+
+    class Report(FPDF):
+        def footer(self) -> None:
+            self.set_y(-12)
+            self.set_font("Helvetica", size=8)
+            self.set_text_color(120)
+            self.cell(
+                0,
+                6,
+                f"Didit emulator - test data, not a real verification - page {self.page_no()}",
+                align="C",
+            )
+
+    return Report
 
 
 def render_report(report: Mapping[str, Any]) -> bytes:
     """A PDF of a session: identifiers, status, features, and each feature's results."""
-    pdf = _Report(orientation="portrait", unit="mm", format="A4")
+    from fpdf.enums import WrapMode, XPos, YPos
+
+    pdf = _report_class()(orientation="portrait", unit="mm", format="A4")
     pdf.set_title(_text(f"Verification report {report.get('session_id', '')}"))
     pdf.set_author("Didit emulator")
     pdf.set_creation_date(datetime.now(UTC))
