@@ -56,7 +56,7 @@ lint: $(STAMP)  ## Validate and lint the spec; ruff and mypy --strict on all cod
 	$(BIN)/mypy $(TYPED_SOURCES)
 
 test: lint check-generated browser-deps doc-deps  ## The README's test command: lint, drift check, the tests, the contract suite's ci profile, the bench's smoke run.
-	$(BIN)/pytest -n 2 tests --junitxml=reports/tests.xml
+	$(BIN)/pytest -n 2 tests --durations=10 --junitxml=reports/tests.xml
 	$(BIN)/didit-contract --profile ci --junitxml reports/contract-ci.xml
 	$(MAKE) --no-print-directory bench-smoke
 
