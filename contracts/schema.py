@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import io
 import os
+from pathlib import Path
 from typing import Any
 
 import schemathesis
 from schemathesis import GenerationMode
+from schemathesis.config import SchemathesisConfig
 from schemathesis.schemas import BaseSchema
 
 from contracts.client_decoding import assert_decodes_without_loss
@@ -55,8 +57,12 @@ def _bounds_beside_patterns(node: Any) -> Any:
     return moved
 
 
+# The suite's schemathesis.toml, beside `contracts/` in the repository and in the installed
+# package alike: named, not discovered from the working directory, wherever pytest runs from.
+SETTINGS_FILE = Path(__file__).resolve().parents[1] / "schemathesis.toml"
 SCHEMA: BaseSchema = schemathesis.openapi.from_dict(
-    _bounds_beside_patterns(didit_document().contents)
+    _bounds_beside_patterns(didit_document().contents),
+    config=SchemathesisConfig.from_path(SETTINGS_FILE),
 )
 if _REMOTE is not None:
     # The token endpoint lives on its own host (002), not on DIDIT_BASE_URL.
