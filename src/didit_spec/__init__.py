@@ -166,6 +166,26 @@ class Operation:
         return f"{self.method.upper()} {self.path}"
 
 
+# OpenAPI's own formats (data types of the OpenAPI Specification), which JSON Schema validators
+# do not check and are not meant to.
+_OPENAPI_ONLY_FORMATS = frozenset(
+    {"int32", "int64", "float", "double", "byte", "binary", "password"}
+)
+_FORMAT_CHECKER = jsonschema.Draft202012Validator.FORMAT_CHECKER
+
+
+def _nodes(node: Any) -> Iterator[Mapping[str, Any]]:
+    """Every mapping in a document, depth first."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, Mapping):
+            yield current
+            stack.extend(current.values())
+        elif isinstance(current, list):
+            stack.extend(current)
+
+
 class OpenAPIDocument:
     """An OpenAPI 3.1 document: pointer resolution, operations and cached validators."""
 
@@ -177,6 +197,25 @@ class OpenAPIDocument:
         )
         self._registry: Registry[Any] = Registry().with_resource(uri, resource)
         self._validators: dict[str, Validator] = {}
+        self._formats_checked = False
+
+    def _ensure_formats_checked(self) -> None:
+        """Fails unless jsonschema can check every JSON Schema `format` the document uses.
+        jsonschema checks `uri` and `date-time` only when optional packages are installed
+        (rfc3986-validator, rfc3339-validator: the [emulator] extra) and otherwise accepts any
+        string without a word; a validator that quietly checks less is refused here instead."""
+        if self._formats_checked:
+            return
+        used = {
+            node["format"] for node in _nodes(self.contents) if isinstance(node.get("format"), str)
+        }
+        missing = sorted((used - _OPENAPI_ONLY_FORMATS) - set(_FORMAT_CHECKER.checkers))
+        if missing:
+            raise RuntimeError(
+                f"jsonschema cannot check the format(s) {', '.join(missing)} used by the spec: "
+                "install the package's [emulator] extra (rfc3986-validator, rfc3339-validator)"
+            )
+        self._formats_checked = True
 
     def at(self, location: str) -> Any:
         """The node at a JSON pointer, `$ref`s not followed."""
@@ -199,11 +238,11 @@ class OpenAPIDocument:
         """A format-checking 2020-12 validator for the schema at a pointer (cached)."""
         validator = self._validators.get(location)
         if validator is None:
-            validator_class = jsonschema.Draft202012Validator
-            validator = validator_class(
+            self._ensure_formats_checked()
+            validator = jsonschema.Draft202012Validator(
                 {"$ref": f"{self.uri}#{location}"},
                 registry=self._registry,
-                format_checker=validator_class.FORMAT_CHECKER,
+                format_checker=_FORMAT_CHECKER,
             )
             self._validators[location] = validator
         return validator
