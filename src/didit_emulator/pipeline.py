@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import inspect
 import logging
 from collections.abc import Awaitable, Callable
@@ -76,6 +77,12 @@ def listening_url(scope: Scope) -> str:
     the URL the client was given). A client can choose neither, unlike the `Host` header."""
     scheme = str(scope.get("scheme") or "http")
     server = scope.get("server")
+    return _listening_url(scheme, tuple(server) if server else None)
+
+
+@functools.lru_cache(maxsize=64)
+def _listening_url(scheme: str, server: tuple[Any, ...] | None) -> str:
+    """`listening_url` for one scheme and server address (a server has few: kept)."""
     if not server:
         return f"{scheme}://localhost"
     host, port = str(server[0]), server[1]
@@ -172,7 +179,8 @@ def endpoint(
         return decision.headers()
 
     async def run(request: Request) -> Response:
-        request.state.operation_id = rules.operation_id
+        # For the access log and the response audit (the scope's state, as `request.state`).
+        request.scope.setdefault("state", {})["operation_id"] = rules.operation_id
         headers: dict[str, str] = {}
         try:
             session_id = request.path_params.get("sessionId")

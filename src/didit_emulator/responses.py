@@ -48,7 +48,10 @@ class DiditResponses(JourneyResponses):
     def list_sessions(self, call: Call) -> Response:
         page, rows = self.backend.list_sessions(call.app, call.params)
         paging = {"page", "page_size", "limit", "offset"}
-        kept = [(k, v) for k, v in call.request.query_params.multi_items() if k not in paging]
+        query = (
+            call.request.query_params.multi_items() if call.request.scope["query_string"] else []
+        )
+        kept = [(k, v) for k, v in query if k not in paging]
         path = call.request.scope["path"]
 
         def link(query: dict[str, str] | None) -> str | None:
