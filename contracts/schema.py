@@ -76,42 +76,6 @@ if _REMOTE is not None:
         SCHEMA.config.phases.coverage.unexpected_methods = set()
 
 
-class _TargetSessionTransport:
-    """schemathesis' transport, sending what comes without a session through the target's.
-
-    The ignored_auth check re-sends a case without credentials and with wrong ones, and its probes
-    drop the caller's session: each went out on a fresh `requests.Session` — a new connection,
-    and past the deployment's pacer and create budget. Here they take the same way as the case
-    they probe: in-process to the suite's emulator, through the paced session to a deployment.
-    """
-
-    def __init__(self, inner: Any) -> None:
-        self._inner = inner
-
-    def send(self, case: Any, *, session: Any = None, **kwargs: Any) -> Any:
-        if session is None and "app" not in kwargs:
-            connections = current_target().connections
-            session = connections.schemathesis_kwargs(in_process=True)["session"]
-        return self._inner.send(case, session=session, **kwargs)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._inner, name)
-
-
-def _send_through_target(schema: BaseSchema) -> None:
-    """Make every request of `schema` (and of its clones) go through the target's connections."""
-
-    class TargetSchema(type(schema)):  # type: ignore[misc]
-        @property
-        def transport(self) -> Any:
-            return _TargetSessionTransport(super().transport)
-
-    TargetSchema.__name__ = TargetSchema.__qualname__ = type(schema).__name__
-    schema.__class__ = TargetSchema
-
-
-_send_through_target(SCHEMA)
-
 READ_ONLY = _REMOTE is not None and not _REMOTE.allow_writes
 OPERATIONS = sum(1 for _ in SCHEMA.get_all_operations())
 SCHEMA.config.generation.update(
