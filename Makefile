@@ -55,10 +55,10 @@ lint: $(STAMP)  ## Validate and lint the spec; ruff and mypy --strict on all cod
 	$(BIN)/ruff format --no-cache --check src tests contracts
 	$(BIN)/mypy $(TYPED_SOURCES)
 
+# tests/compat runs in a process of its own: its draws (schemathesis' generator, derandomised)
+# change with which other test modules a process has imported, so it runs where they are fixed.
 test: lint check-generated browser-deps doc-deps  ## The README's test command: lint, drift check, the tests, the contract suite's ci profile, the bench's smoke run.
 	$(BIN)/pytest -n 2 tests --ignore=tests/compat --durations=10 --junitxml=reports/tests.xml
-	# The compatibility test on its own: its draws (schemathesis' generator, derandomised) change
-	# with which other test modules a process has imported, so it runs where they are fixed.
 	$(BIN)/pytest -n 2 tests/compat --junitxml=reports/compat.xml
 	$(BIN)/didit-contract --profile ci --junitxml reports/contract-ci.xml
 	$(MAKE) --no-print-directory bench-smoke

@@ -9,11 +9,12 @@ against control-openapi.yaml), without API keys or rate limits.
 from __future__ import annotations
 
 from starlette.concurrency import run_in_threadpool
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 
 from .models import EmulatorBackend
 from .pipeline import Call
 from .ratelimit import SlidingWindowRateLimiter
+from .serialization import JSONResponse
 
 __all__ = ["ControlResponses"]
 

@@ -16,12 +16,13 @@ from html import escape
 from urllib.parse import parse_qs
 
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from .models import EmulatorBackend
 from .models.sandbox import HostedPage, PageKind, ScenarioChoice, UnknownScenario
 from .pipeline import Call
 from .results import REGISTRY
+from .serialization import JSONResponse
 from .spec_values import Feature
 
 __all__ = ["DEVICE_COOKIE", "JourneyResponses"]

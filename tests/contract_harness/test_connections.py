@@ -19,20 +19,7 @@ from contracts.pacing import CreateBudget, OperationIndex, Pacer, RateLimits, cr
 from didit_emulator.config import default_config
 from didit_emulator.testing import RunningEmulator, running_emulator
 from didit_spec import didit_document
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 0.0
-        self.sleeps: list[float] = []
-
-    def monotonic(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
-
+from tests.contract_harness._fakes import FakeClock
 
 # One read, then one more per 60 seconds (the burst is a single request).
 ONE_READ_A_MINUTE: dict[str, Any] = {

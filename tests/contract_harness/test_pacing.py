@@ -24,6 +24,7 @@ from contracts.pacing import (
     spec_rate_limits,
 )
 from didit_spec import didit_document
+from tests.contract_harness._fakes import FakeClock
 
 WINDOW = 60.0
 EXTENSION: dict[str, Any] = {
@@ -46,21 +47,6 @@ REQUESTS = [
     ("DELETE", "drop_thing"),
     ("GET", None),
 ]
-
-
-class FakeClock:
-    """Time that passes only when the pacer sleeps."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-        self.sleeps: list[float] = []
-
-    def monotonic(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
 
 
 def most_in_any_window(times: list[float], window: float) -> int:
