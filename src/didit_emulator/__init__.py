@@ -1,6 +1,6 @@
 """A local, stateful Didit emulator: every operation of openapi.yaml, with the documents' rules.
 
-- `create_app(config=None)` — the Starlette ASGI application.
+- `create_app(config=None)` — the ASGI application (`EmulatorApp`).
 - `load_config(path)` / `default_config()` — the TOML configuration (applications, keys,
   workflows, rate limits).
 - `didit_emulator.testing.running_emulator(config=None)` — a real server on a free port for tests.

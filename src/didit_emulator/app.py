@@ -1,35 +1,37 @@
-"""`create_app`: the emulator as a Starlette ASGI application."""
+"""`create_app`: the emulator as an ASGI application.
+
+`EmulatorApp` is the whole application: the routing table of `urls.py` compiled into a
+`routing.Router`, the middleware chosen at creation (the access log, the response audit) and
+any added later (`add_middleware`, as Starlette's), and one guard that turns an unexpected
+exception into the emulator's JSON 500. It is not a Starlette application: Starlette's router
+and exception middleware cost more per request than the emulator's own work on a read (issue 13),
+and the emulator needs neither (every wire error is an `EmulatorError`, answered by the pipeline).
+Requests and responses are still Starlette's.
+"""
 
 from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Sequence
 from typing import Any
 
-from starlette.applications import Starlette
-from starlette.exceptions import HTTPException
-from starlette.middleware import Middleware
+from starlette.datastructures import State
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .config import EmulatorConfig, default_config
-from .exceptions import (
-    BadRequest,
-    EmulatorError,
-    InternalError,
-    MethodNotAllowed,
-    RouteNotFound,
-    error_response,
-)
+from .exceptions import InternalError, MethodNotAllowed, RouteNotFound, error_response
 from .logs import AccessLogMiddleware
 from .models import EmulatorBackend
 from .pipeline import unrouted_headers
 from .ratelimit import SlidingWindowRateLimiter
+from .routing import Route, Router
 from .urls import build_routes
 from .validation import ResponseValidator, didit_document
 
-__all__ = ["ResponseAudit", "create_app"]
+__all__ = ["EmulatorApp", "ResponseAudit", "create_app"]
 
 logger = logging.getLogger("didit_emulator")
 
@@ -103,12 +105,110 @@ class ResponseValidationMiddleware:
             self.audit.record(problems)
 
 
+class EmulatorApp:
+    """The emulator's ASGI application (see the module). `state` holds `backend`, `rate_limiter`,
+    `config` and `response_audit`; `routes` is the routing table."""
+
+    def __init__(
+        self,
+        router: Router,
+        backend: EmulatorBackend,
+        limiter: SlidingWindowRateLimiter,
+        middleware: Sequence[tuple[type[Any], dict[str, Any]]] = (),
+    ) -> None:
+        self.router = router
+        self.state = State()
+        self._backend = backend
+        self._limiter = limiter
+        self._middleware = list(middleware)  # outermost first
+        self._stack: ASGIApp | None = None
+
+    @property
+    def routes(self) -> tuple[Route, ...]:
+        return self.router.routes
+
+    def add_middleware(self, middleware_class: type[Any], **options: Any) -> None:
+        """Wraps the application in `middleware_class(app, **options)`, outside the middleware
+        already there (Starlette's `add_middleware` order)."""
+        self._middleware.insert(0, (middleware_class, options))
+        self._stack = None
+
+    def _build_stack(self) -> ASGIApp:
+        app: ASGIApp = self._dispatch
+        for middleware_class, options in reversed(self._middleware):
+            app = middleware_class(app, **options)
+        return app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        kind = scope["type"]
+        scope["app"] = self  # the access log reads the route templates from it
+        if kind == "http":
+            stack = self._stack
+            if stack is None:
+                stack = self._stack = self._build_stack()
+            await stack(scope, receive, send)
+        elif kind == "lifespan":
+            await _lifespan(receive, send)
+        elif kind == "websocket":
+            await send({"type": "websocket.close", "code": 1000})
+
+    async def _dispatch(self, scope: Scope, receive: Receive, send: Send) -> None:
+        request = Request(scope, receive)
+        try:
+            response = await self._respond(request)
+        except Exception as exc:  # a bug: every wire error is an EmulatorError
+            logger.error("unhandled error", exc_info=exc)
+            response = error_response(InternalError())
+        await response(scope, receive, send)
+
+    async def _respond(self, request: Request) -> Response:
+        scope = request.scope
+        method: str = scope["method"]
+        match = self.router.match(_route_path(scope), method)
+        if match is None:
+            return error_response(
+                RouteNotFound(f"Not found: no operation at {scope['path']}."),
+                unrouted_headers(request, self._backend, self._limiter),
+            )
+        if match.endpoint is None:
+            allow = ", ".join(sorted(match.allowed))
+            return error_response(
+                MethodNotAllowed(
+                    f"Method {method} not allowed; allowed: {allow}.", headers={"Allow": allow}
+                ),
+                unrouted_headers(request, self._backend, self._limiter),
+            )
+        scope["path_params"] = match.path_params
+        return await match.endpoint(request)
+
+
+def _route_path(scope: Scope) -> str:
+    """The path to route: the request's path less the application's mount point (`root_path`),
+    as Starlette's router reads it."""
+    path: str = scope["path"]
+    root_path: str = scope.get("root_path", "")
+    if root_path and path.startswith(root_path) and path[len(root_path) :].startswith("/"):
+        return path[len(root_path) :]
+    return path
+
+
+async def _lifespan(receive: Receive, send: Send) -> None:
+    """Nothing to start or stop: the backend is built with the application."""
+    while True:
+        message = await receive()
+        if message["type"] == "lifespan.startup":
+            await send({"type": "lifespan.startup.complete"})
+        elif message["type"] == "lifespan.shutdown":
+            await send({"type": "lifespan.shutdown.complete"})
+            return
+
+
 def create_app(
     config: EmulatorConfig | None = None,
     *,
     validate_responses: bool = False,
     access_log: bool = True,
-) -> Starlette:
+) -> EmulatorApp:
     """The emulator: every operation of openapi.yaml, the `/_emulator/` control surface and the
     session pages, over one `EmulatorBackend` seeded from `config` (the default configuration when
     None).
@@ -125,39 +225,12 @@ def create_app(
     limiter = SlidingWindowRateLimiter(config.rate_limits, backend.clock)
     audit = ResponseAudit()
     # Without the access log the middleware is left out altogether (it is a cost per request).
-    middleware = [Middleware(AccessLogMiddleware)] if access_log else []
-    if validate_responses:
-        middleware.append(Middleware(ResponseValidationMiddleware, audit=audit))
-
-    async def http_error(request: Request, exc: Exception) -> Response:
-        assert isinstance(exc, HTTPException)
-        error: EmulatorError
-        if exc.status_code == 404:
-            error = RouteNotFound(f"Not found: no operation at {request.url.path}.")
-        elif exc.status_code == 405:
-            methods = (exc.headers or {}).get("Allow", "").split(",")
-            allow = ", ".join(sorted(m.strip() for m in methods if m.strip()))
-            error = MethodNotAllowed(
-                f"Method {request.method} not allowed; allowed: {allow}.",
-                headers={"Allow": allow},
-            )
-        elif exc.status_code < 500:
-            error = BadRequest(str(exc.detail))
-        else:
-            error = InternalError()
-        return error_response(error, unrouted_headers(request, backend, limiter))
-
-    async def server_error(request: Request, exc: Exception) -> Response:
-        logger.error("unhandled error", exc_info=exc)
-        return error_response(InternalError())
-
-    exception_handlers: dict[Any, Any] = {HTTPException: http_error, Exception: server_error}
-    app = Starlette(
-        routes=build_routes(backend, limiter),
-        middleware=middleware,
-        exception_handlers=exception_handlers,
+    middleware: list[tuple[type[Any], dict[str, Any]]] = (
+        [(AccessLogMiddleware, {})] if access_log else []
     )
-    app.router.redirect_slashes = False
+    if validate_responses:
+        middleware.append((ResponseValidationMiddleware, {"audit": audit}))
+    app = EmulatorApp(Router(build_routes(backend, limiter)), backend, limiter, middleware)
     app.state.backend = backend
     app.state.rate_limiter = limiter
     app.state.config = config

@@ -184,7 +184,7 @@ _NO_ROUTES = PathRedactor(())
 
 def logged_path(scope: Scope) -> str:
     """The request's path as the access log shows it (see `PathRedactor`), per the routes of the
-    Starlette app serving it (every segment but UUIDs redacted without one)."""
+    app serving it (every segment but UUIDs redacted without one)."""
     app = scope.get("app")
     routes = getattr(app, "routes", None)
     if routes is None:

@@ -1,4 +1,4 @@
-"""The one pipeline every request of an operation takes, between Starlette and its handler.
+"""The one pipeline every request of an operation takes, between the router and its handler.
 
 `endpoint` authenticates the request as the operation's `security` in the spec says, counts it
 against the rate limit, parses and validates its parameters and body against the spec, calls the
@@ -21,7 +21,7 @@ import inspect
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect, Request
@@ -41,7 +41,7 @@ from .exceptions import (
     error_response,
 )
 from .models import EmulatorBackend
-from .ratelimit import SlidingWindowRateLimiter
+from .ratelimit import RateDecision, SlidingWindowRateLimiter
 from .validation import OperationRules
 
 __all__ = ["Call", "Handler", "base_url_of", "endpoint", "listening_url", "unrouted_headers"]
@@ -163,59 +163,67 @@ def endpoint(
     handler: Handler,
     limiter: SlidingWindowRateLimiter | None,
 ) -> Callable[[Request], Awaitable[Response]]:
-    """The Starlette endpoint of one operation: the shared request pipeline around `handler`.
+    """The endpoint of one operation: the shared request pipeline around `handler`.
     Without a `limiter`, the operation is not rate-limited (the control surface)."""
+    method = rules.operation.method.upper()
+    asynchronous = inspect.iscoroutinefunction(handler)
 
-    def count(identity: str) -> dict[str, str]:
+    def count(identity: str) -> RateDecision | None:
         if limiter is None:
-            return {}
-        decision = limiter.hit(identity, rules.operation_id, rules.operation.method.upper())
+            return None
+        decision = limiter.hit(identity, rules.operation_id, method)
         if not decision.allowed:
             raise RateLimited(
                 f"Request was throttled: over {decision.limit} requests in "
                 f"{limiter.window_seconds:g} s. Retry in {decision.reset_seconds} s.",
                 headers=decision.headers(),
             )
-        return decision.headers()
+        return decision
 
     async def run(request: Request) -> Response:
         # For the access log and the response audit (the scope's state, as `request.state`).
         request.scope.setdefault("state", {})["operation_id"] = rules.operation_id
-        headers: dict[str, str] = {}
+        decision: RateDecision | None = None
         try:
             session_id = request.path_params.get("sessionId")
             if rules.security and session_id is not None and not backend.session_exists(session_id):
                 # The live service looks the session up before the credentials (Didit's published
                 # OpenAPI): an unknown id is 404 whoever asks.
-                headers = count(_anonymous(request))
+                decision = count(_anonymous(request))
                 raise SessionNotFound("Not found.")
             try:
                 application = authenticate(rules, backend, request)
             except Unauthorized:
-                headers = count(_anonymous(request))
+                decision = count(_anonymous(request))
                 raise
-            headers = count(application.id if application else _anonymous(request))
+            decision = count(application.id if application else _anonymous(request))
             query = request.query_params.multi_items() if request.scope["query_string"] else ()
             params = rules.parse_parameters(request.path_params, query)
             body = await _parse_body(rules, request)
             call = Call(request, application, params, body, base_url_of(request, backend))
             result = handler(call)
-            response = await result if inspect.isawaitable(result) else result
+            if asynchronous:
+                response = await cast(Awaitable[Response], result)
+            else:
+                response = cast(Response, result)
         except EmulatorError as error:
-            return error_response(error, headers)
+            return error_response(error, _headers(decision))
         except ClientDisconnect:
-            return error_response(MalformedBody("The client went away mid-request."), headers)
+            disconnected = MalformedBody("The client went away mid-request.")
+            return error_response(disconnected, _headers(decision))
         except Exception:
             logger.exception("unhandled error in %s", rules.operation_id)
-            return error_response(InternalError(), headers)
-        # The handler's response never sets the rate-limit headers: appended, not merged.
-        response.raw_headers.extend(
-            (name.lower().encode("latin-1"), value.encode("latin-1"))
-            for name, value in headers.items()
-        )
+            return error_response(InternalError(), _headers(decision))
+        if decision is not None:
+            # The handler's response never sets the rate-limit headers: appended, not merged.
+            response.raw_headers.extend(decision.raw_headers)
         return response
 
     return run
+
+
+def _headers(decision: RateDecision | None) -> dict[str, str]:
+    return decision.headers() if decision is not None else {}
 
 
 # Far above the largest body the spec admits (a 1 MB portrait is 1,398,104 base64 characters);

@@ -15,6 +15,7 @@ order they were last seen, so forgetting costs O(1) per request, whatever the nu
 
 from __future__ import annotations
 
+import functools
 import math
 import threading
 from collections import OrderedDict, deque
@@ -37,6 +38,14 @@ class RateDecision:
     remaining: int
     reset_seconds: int
     reset_at: int = 0  # UTC epoch seconds at which the window admits again (live semantics)
+
+    @functools.cached_property
+    def raw_headers(self) -> tuple[tuple[bytes, bytes], ...]:
+        """`headers` as ASGI wants them: lower-case names, Latin-1 bytes."""
+        return tuple(
+            (name.lower().encode("latin-1"), value.encode("latin-1"))
+            for name, value in self.headers().items()
+        )
 
     def headers(self) -> dict[str, str]:
         headers = {
@@ -64,6 +73,8 @@ class SlidingWindowRateLimiter:
         # (identity, bucket) -> times of admitted requests; least recently seen first.
         self._hits: OrderedDict[tuple[str, str], deque[float]] = OrderedDict()
         self._buckets: dict[tuple[str, str], tuple[tuple[str, int], ...]] = {}
+        # With the limits off, the one decision of each operation and method, made once.
+        self._unlimited: dict[tuple[str, str], RateDecision] = {}
 
     @property
     def window_seconds(self) -> float:
@@ -115,10 +126,15 @@ class SlidingWindowRateLimiter:
     def hit(self, identity: str, operation_id: str, method: str = "GET") -> RateDecision:
         """Counts one request of `identity` against every bucket of its operation and method;
         the decision is the refusing bucket's, or the one with the fewest requests left."""
-        buckets = self.buckets_for(operation_id, method)
         if not self._config.enabled:
-            limit = min(limit for _, limit in buckets)
-            return RateDecision(True, limit, limit, 0, 0)
+            decision = self._unlimited.get((operation_id, method))
+            if decision is None:
+                limit = min(limit for _, limit in self.buckets_for(operation_id, method))
+                decision = self._unlimited[(operation_id, method)] = RateDecision(
+                    True, limit, limit, 0, 0
+                )
+            return decision
+        buckets = self.buckets_for(operation_id, method)
         window = self._config.window_seconds
         now = self._clock.now()
         with self._lock:

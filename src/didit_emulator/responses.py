@@ -17,7 +17,7 @@ from .journey import JourneyResponses
 from .models import EmulatorBackend
 from .pdf import render_report
 from .pipeline import Call
-from .serialization import JSONResponse
+from .serialization import JSONResponse, RenderedJSONResponse
 
 __all__ = ["DiditResponses"]
 
@@ -43,7 +43,7 @@ class DiditResponses(JourneyResponses):
     def get_session_decision(self, call: Call) -> Response:
         events = call.params.get("include") == "events"
         decision = self.backend.get_decision(call.app, call.params["sessionId"], events=events)
-        return Response(decision, media_type="application/json")
+        return RenderedJSONResponse(decision)
 
     def list_sessions(self, call: Call) -> Response:
         page, rows = self.backend.list_sessions(call.app, call.params)
@@ -57,12 +57,16 @@ class DiditResponses(JourneyResponses):
         def link(query: dict[str, str] | None) -> str | None:
             if query is None:
                 return None
-            return f"{call.base_url}{path}?{urlencode([*kept, *query.items()])}"
+            # The paging parameters' names and integer values: nothing in them to escape.
+            paging_part = "&".join(f"{name}={value}" for name, value in query.items())
+            if kept:
+                return f"{call.base_url}{path}?{urlencode(kept)}&{paging_part}"
+            return f"{call.base_url}{path}?{paging_part}"
 
         body = serialization.list_page_json(
             page.count, link(page.next_query), link(page.previous_query), rows
         )
-        return Response(body, media_type="application/json")
+        return RenderedJSONResponse(body)
 
     def delete_session(self, call: Call) -> Response:
         return JSONResponse(

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 from didit_client.models import DecisionV3Environment
 from starlette.responses import JSONResponse as StarletteJSONResponse
+from starlette.responses import Response
 
 from .clock import isoformat
 from .spec_values import BUSINESS_ARRAYS, FEATURE_ARRAYS, USER_ARRAYS, Feature, FeatureStatus
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "JSONResponse",
+    "RenderedJSONResponse",
     "created",
     "decision_v3",
     "feature_progress",
@@ -132,6 +134,22 @@ class JSONResponse(StarletteJSONResponse):
 
     def render(self, content: Any) -> bytes:
         return to_json(content)
+
+
+class RenderedJSONResponse(Response):
+    """A 200 (or `status_code`) whose body is JSON already rendered by `to_json`: its headers are
+    written straight away, without Starlette's general header assembly (the reads' hot path)."""
+
+    media_type = "application/json"
+
+    def __init__(self, body: bytes, status_code: int = 200) -> None:
+        self.status_code = status_code
+        self.body = body
+        self.background = None
+        self.raw_headers = [
+            (b"content-length", b"%d" % len(body)),
+            (b"content-type", b"application/json"),
+        ]
 
 
 def _copy(value: Any, copied: bool) -> Any:

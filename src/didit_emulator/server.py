@@ -11,7 +11,9 @@ that it is fast:
 - a read deadline (`ServerSettings.read_timeout`): a request line, headers and body must all have
   arrived within it, counted from the connection (or from the request's first byte on a kept-alive
   connection). A late request is answered 408 and its connection closed; a connection that sent
-  nothing is simply closed. Idle kept-alive connections close after `keep_alive_timeout`;
+  nothing is simply closed. One sweep per server notices late requests, within a quarter of the
+  timeout (at most a second) after it, rather than a timer per request. Idle kept-alive
+  connections close after `keep_alive_timeout`;
 - a cap on connections (`ServerSettings.limit_concurrency`): with that many open, a new request is
   answered 503, and a connection beyond it is answered 503 and closed at once, so it holds no file
   descriptor for longer than it takes to say so;
@@ -33,6 +35,7 @@ import logging
 import resource
 import socket
 import threading
+import weakref
 from asyncio import TimerHandle
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -141,6 +144,45 @@ class EmulatorServerConfig(uvicorn.Config):
         self.settings = settings
 
 
+class _ReadDeadlines:
+    """The read deadline of every connection of one server, kept by one timer.
+
+    A timer per request (armed when its first byte arrives, cancelled when it is complete) costs
+    a timer handle's creation and cancellation on every request, a measurable share of a read
+    (issue 13). Instead each connection notes when its current request began (`read_since`),
+    and this sweep, every quarter of the read timeout (at most every second), closes those whose
+    request has taken longer than the timeout. A late request is so closed between the timeout
+    and a quarter of it (or a second) later. The sweep runs only while the server has connections.
+    """
+
+    def __init__(
+        self, loop: asyncio.AbstractEventLoop, connections: set[Any], read_timeout: float
+    ) -> None:
+        self.loop = loop
+        self.connections = connections
+        self.interval = min(1.0, max(0.01, read_timeout / 4))
+        self.timer: TimerHandle | None = None
+
+    def ensure_running(self) -> None:
+        if self.timer is None:
+            self.timer = self.loop.call_later(self.interval, self.sweep)
+
+    def sweep(self) -> None:
+        self.timer = None
+        now = self.loop.time()
+        for protocol in list(self.connections):
+            if isinstance(protocol, EmulatorHttpProtocol) and protocol.read_overdue(now):
+                protocol.read_timed_out()
+        if self.connections:
+            self.ensure_running()
+
+
+# One sweep per server (its `ServerState`), started by its first connection.
+_read_deadlines: weakref.WeakKeyDictionary[ServerState, _ReadDeadlines] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 class EmulatorHttpProtocol(HttpToolsProtocol):
     """uvicorn's httptools protocol with a read deadline, a hard connection cap and JSON errors."""
 
@@ -154,9 +196,16 @@ class EmulatorHttpProtocol(HttpToolsProtocol):
         super().__init__(config, server_state, app_state, _loop)
         settings = config.settings if isinstance(config, EmulatorServerConfig) else ServerSettings()
         self.read_timeout = settings.read_timeout
-        self.read_deadline: TimerHandle | None = None
+        # When the request being read began to arrive (or the connection was made); None while
+        # no request is being read.
+        self.read_since: float | None = None
         self.request_begun = False  # a byte of the current request has arrived, not all of it
         self.headers_received = False  # the current request's headers are complete
+        deadlines = _read_deadlines.get(server_state)
+        if deadlines is None:
+            deadlines = _ReadDeadlines(self.loop, server_state.connections, self.read_timeout)
+            _read_deadlines[server_state] = deadlines
+        self.deadlines = deadlines
 
     # --- connection -------------------------------------------------------------------------
 
@@ -167,21 +216,23 @@ class EmulatorHttpProtocol(HttpToolsProtocol):
             self.answer_and_close(503, OVER_CAPACITY_DETAIL)
             return
         self.arm_read_deadline()
+        self.deadlines.ensure_running()
 
     def connection_lost(self, exc: Exception | None) -> None:
         self.cancel_read_deadline()
         super().connection_lost(exc)
 
-    # --- the read deadline ------------------------------------------------------------------
+    # --- the read deadline (kept by `_ReadDeadlines`) ---------------------------------------
 
     def arm_read_deadline(self) -> None:
-        if self.read_deadline is None:
-            self.read_deadline = self.loop.call_later(self.read_timeout, self.read_timed_out)
+        if self.read_since is None:
+            self.read_since = self.loop.time()
 
     def cancel_read_deadline(self) -> None:
-        if self.read_deadline is not None:
-            self.read_deadline.cancel()
-            self.read_deadline = None
+        self.read_since = None
+
+    def read_overdue(self, now: float) -> bool:
+        return self.read_since is not None and now - self.read_since >= self.read_timeout
 
     def on_message_begin(self) -> None:
         super().on_message_begin()
@@ -195,11 +246,11 @@ class EmulatorHttpProtocol(HttpToolsProtocol):
 
     def on_message_complete(self) -> None:
         self.request_begun = False
-        self.cancel_read_deadline()
+        self.read_since = None
         super().on_message_complete()
 
     def read_timed_out(self) -> None:
-        self.read_deadline = None
+        self.read_since = None
         if self.transport.is_closing():
             return
         if self.flow.read_paused:

@@ -60,9 +60,8 @@ from didit_client.models import (
     ShareToken,
 )
 from didit_client.types import UNSET
-from starlette.applications import Starlette
 
-from .app import ResponseAudit, create_app
+from .app import EmulatorApp, ResponseAudit, create_app
 from .config import ApplicationConfig, EmulatorConfig, WorkflowConfig, default_config
 from .models import EmulatorBackend
 from .server import ServerSettings, listening_socket, serving_in_background
@@ -77,7 +76,7 @@ class RunningEmulator:
     base_url: str
     config: EmulatorConfig
     backend: EmulatorBackend
-    app: Starlette
+    app: EmulatorApp
     transport: httpx.BaseTransport | None = None
     """None over the network; the in-process ASGI transport for `in_process_emulator`."""
 
@@ -281,7 +280,7 @@ class InProcessTransport(httpx.BaseTransport):
     without a socket. Bodies are whole in memory on both sides.
     """
 
-    def __init__(self, app: Starlette, client: tuple[str, int] = ("127.0.0.1", 50000)) -> None:
+    def __init__(self, app: EmulatorApp, client: tuple[str, int] = ("127.0.0.1", 50000)) -> None:
         self._asgi = httpx.ASGITransport(app, client=client)
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(

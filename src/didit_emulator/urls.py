@@ -10,12 +10,6 @@ path).
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
-
-from starlette.requests import Request
-from starlette.responses import Response
-from starlette.routing import BaseRoute, Route
-
 from didit_spec import OpenAPIDocument, pointer
 
 from .control import ControlResponses
@@ -23,6 +17,7 @@ from .models import EmulatorBackend
 from .pipeline import Handler, endpoint
 from .ratelimit import SlidingWindowRateLimiter
 from .responses import DiditResponses
+from .routing import Endpoint, Route
 from .validation import control_document, didit_document, rules_for
 
 __all__ = ["SESSION_PAGE_PATH", "build_routes"]
@@ -35,7 +30,7 @@ def _routes(
     responses: object,
     backend: EmulatorBackend,
     limiter: SlidingWindowRateLimiter | None,
-) -> list[BaseRoute]:
+) -> list[Route]:
     rules = rules_for(document)
     handlers: dict[str, Handler] = {}
     for operation_id in rules:
@@ -45,8 +40,7 @@ def _routes(
     if missing := sorted(set(rules) - set(handlers)):
         owner = type(responses).__name__
         raise RuntimeError(f"operations without a method on {owner}: {', '.join(missing)}")
-    # One route per path: Starlette answers a wrong method with the first matching route's
-    # `Allow`, so the operations of one path (GET and POST, say) must share a route.
+    # One route per path, its operations by method.
     by_path: dict[str, dict[str, tuple[str, Endpoint]]] = {}
     for operation_id, rule in rules.items():
         run = endpoint(rule, backend, handlers[operation_id], limiter)
@@ -54,32 +48,24 @@ def _routes(
         path_item = document.at(pointer("paths", rule.operation.path))
         for path in (rule.operation.path, *path_item.get("x-also-served-at", [])):
             by_path.setdefault(path, {})[rule.operation.method.upper()] = (operation_id, run)
-    routes: list[BaseRoute] = []
-    for path, operations in by_path.items():
-        name = "|".join(operation_id for operation_id, _ in operations.values())
-        routes.append(Route(path, _by_method(operations), methods=list(operations), name=name))
-    return routes
+    return [
+        Route(
+            path,
+            {method: run for method, (_, run) in operations.items()},
+            name="|".join(operation_id for operation_id, _ in operations.values()),
+        )
+        for path, operations in by_path.items()
+    ]
 
 
-Endpoint = Callable[[Request], Awaitable[Response]]
-
-
-def _by_method(operations: Mapping[str, tuple[str, Endpoint]]) -> Endpoint:
-    """The endpoint of one path: the operation of the request's method (HEAD runs GET's)."""
-    if len(operations) == 1:
-        return next(iter(operations.values()))[1]
-
-    async def dispatch(request: Request) -> Response:
-        method = "GET" if request.method == "HEAD" else request.method
-        return await operations[method][1](request)
-
-    return dispatch
-
-
-def build_routes(backend: EmulatorBackend, limiter: SlidingWindowRateLimiter) -> list[BaseRoute]:
+def build_routes(backend: EmulatorBackend, limiter: SlidingWindowRateLimiter) -> list[Route]:
     didit = DiditResponses(backend)
     return [
         *_routes(didit_document(), didit, backend, limiter),
         *_routes(control_document(), ControlResponses(backend, limiter), backend, None),
-        Route(SESSION_PAGE_PATH, didit.session_page, methods=["GET", "POST"], name="session_page"),
+        Route(
+            SESSION_PAGE_PATH,
+            {"GET": didit.session_page, "POST": didit.session_page},
+            name="session_page",
+        ),
     ]

@@ -17,6 +17,7 @@ whose Content-Type is not a media type the operation takes, or names a charset o
 from __future__ import annotations
 
 import copy
+import functools
 import json
 import math
 import re
@@ -146,6 +147,14 @@ def scalar_check(schema: Any) -> Callable[[Any], bool] | None:
     return accepts
 
 
+_IMMUTABLE = (str, int, float, bool, type(None))
+
+
+def _fresh(default: Any) -> Any:
+    """A default as a caller may keep and change: itself when immutable, else a deep copy."""
+    return default if isinstance(default, _IMMUTABLE) else copy.deepcopy(default)
+
+
 @dataclass(frozen=True)
 class ParameterRule:
     name: str
@@ -240,12 +249,26 @@ class OperationRules:
             )
         return cls(document, operation, parameters, body)
 
+    @functools.cached_property
+    def _defaults_only(self) -> dict[str, Any] | None:
+        """What `parse_parameters` gives a request with no parameters at all, when the operation
+        requires none: the defaults (the list with no query, say); None otherwise."""
+        if any(rule.required for rule in self.parameters):
+            return None
+        return {
+            rule.name: rule.default
+            for rule in self.parameters
+            if rule.has_default and rule.location in ("path", "query")
+        }
+
     def parse_parameters(
         self, path_params: Mapping[str, str], query: Iterable[tuple[str, str]]
     ) -> dict[str, Any]:
         """The operation's path and query parameters, coerced to their schema types, validated,
         with defaults filled in."""
         query_values = dict(query)
+        if not query_values and not path_params and (defaults := self._defaults_only) is not None:
+            return {name: _fresh(value) for name, value in defaults.items()}
         values: dict[str, Any] = {}
         for rule in self.parameters:
             source: Mapping[str, str] = path_params if rule.location == "path" else query_values
@@ -255,7 +278,7 @@ class OperationRules:
                 if rule.required:
                     raise ValidationFailed(f"{rule.name}: is required ({rule.location} parameter)")
                 if rule.has_default:
-                    values[rule.name] = copy.deepcopy(rule.default)
+                    values[rule.name] = _fresh(rule.default)
                 continue
             raw = source[rule.name]
             if rule.is_uuid and _UUID.match(raw):

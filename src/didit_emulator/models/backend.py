@@ -39,6 +39,7 @@ class EmulatorBackend(
         self.lock = threading.RLock()
         self.clock = clock or Clock(config.clock_start, frozen=config.clock_frozen)
         self.applications = {a.id: a for a in config.applications}
+        self.applications_by_api_key = {a.api_key: a for a in config.applications}
         self.reset()
 
     @locked

@@ -38,7 +38,7 @@ class ClientTokenOperations(BackendState):
     """Which application a credential belongs to, and issuing client tokens."""
 
     def application_for_api_key(self, api_key: str | None) -> ApplicationConfig:
-        app = next((a for a in self.applications.values() if a.api_key == api_key), None)
+        app = self.applications_by_api_key.get(api_key) if api_key is not None else None
         if app is None or not same_secret(app.api_key, api_key):
             raise InvalidApiKey()
         return app

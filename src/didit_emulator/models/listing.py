@@ -15,6 +15,7 @@ application's sessions of the kinds asked. One application's sessions never slow
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
@@ -78,13 +79,14 @@ class SessionQuery:
     @classmethod
     def from_params(cls, params: Mapping[str, Any]) -> SessionQuery:
         kind = str(params["session_kind"])  # the spec's default fills it in
-        kinds = frozenset(SessionKind) if kind == _ALL_KINDS else frozenset({SessionKind(kind)})
+        if all(params.get(name) is None for name in _FILTERS):
+            return _kind_only(kind)  # the common list: no filter but the kind
         workflows = _csv(params.get("workflow_id"))
         if workflows is not None:
             # Malformed ids are ignored; none valid matches nothing (Didit's published OpenAPI).
             workflows = {w for w in workflows if _is_uuid(w)}
         return cls(
-            kinds=kinds,
+            kinds=_kinds(kind),
             vendor_data=params.get("vendor_data"),
             statuses=_csv(params.get("status")),
             workflow_ids=workflows,
@@ -109,6 +111,21 @@ class SessionQuery:
             )
             and (self.search is None or _found(session, self.search))
         )
+
+
+# The list's filter parameters besides `session_kind` (what `from_params` reads).
+_FILTERS = ("vendor_data", "status", "workflow_id", "date_from", "date_to", "country", "search")
+
+
+@functools.cache
+def _kind_only(kind: str) -> SessionQuery:
+    """The query of a list filtered by kind only: one per `session_kind` value, made once."""
+    return SessionQuery(_kinds(kind), None, None, None, None, None, None, None)
+
+
+def _kinds(kind: str) -> frozenset[SessionKind]:
+    """The kinds a `session_kind` value asks for."""
+    return frozenset(SessionKind) if kind == _ALL_KINDS else frozenset({SessionKind(kind)})
 
 
 def _is_uuid(value: str) -> bool:

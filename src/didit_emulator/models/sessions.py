@@ -316,7 +316,9 @@ class SessionOperations(BackendState):
             self.config.default_page_size,
             self.now(),
         )
-        return page, [serialization.summary_json(session) for session in page.results]
+        return page, [
+            session.row_json or serialization.summary_json(session) for session in page.results
+        ]
 
     @locked
     def delete_session(

@@ -96,6 +96,7 @@ class BackendState:
     lock: threading.RLock
     clock: Clock
     applications: dict[str, ApplicationConfig]
+    applications_by_api_key: dict[str, ApplicationConfig]
     sessions: dict[str, Session]
     session_index: dict[str, SessionIndex]  # application -> its sessions, oldest first
     sessions_by_token: dict[bytes, Session]  # `token_key` of the session_token -> session
