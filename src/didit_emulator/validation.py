@@ -22,6 +22,7 @@ import json
 import math
 import re
 import sys
+import weakref
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -94,21 +95,56 @@ def default_of(document: OpenAPIDocument, location: str) -> tuple[bool, Any]:
     return False, None
 
 
+@dataclass(frozen=True)
+class _DefaultsPlan:
+    """What `apply_defaults` needs of one schema, looked up once: its `allOf` parts' locations,
+    and for each property its name, location and `default` (`default_of`)."""
+
+    parts: tuple[str, ...]
+    properties: tuple[tuple[str, str, bool, Any], ...]
+
+
+_NO_DEFAULTS = _DefaultsPlan((), ())
+# Plans by document and schema location, made on first use (a schema may refer to itself, so a
+# plan names its sub-schemas' locations rather than holding their plans).
+_defaults_plans: weakref.WeakKeyDictionary[OpenAPIDocument, dict[str, _DefaultsPlan]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _defaults_plan(document: OpenAPIDocument, location: str) -> _DefaultsPlan:
+    plans = _defaults_plans.get(document)
+    if plans is None:
+        plans = _defaults_plans[document] = {}
+    plan = plans.get(location)
+    if plan is None:
+        resolved, schema = document.resolve(location)
+        if not isinstance(schema, Mapping):
+            plan = _NO_DEFAULTS
+        else:
+            properties = []
+            for name in schema.get("properties", {}):
+                prop = f"{resolved}/properties/{escape(name)}"
+                properties.append((name, prop, *default_of(document, prop)))
+            parts = tuple(f"{resolved}/allOf/{i}" for i in range(len(schema.get("allOf", []))))
+            plan = _DefaultsPlan(parts, tuple(properties))
+        plans[location] = plan
+    return plan
+
+
 def apply_defaults(document: OpenAPIDocument, location: str, instance: Any) -> Any:
-    """Fills in the `default`s the schema declares for absent object properties."""
-    location, schema = document.resolve(location)
-    if not isinstance(schema, Mapping) or not isinstance(instance, dict):
+    """Fills in the `default`s the schema declares for absent object properties (each a value of
+    its own, never shared with the spec or another request)."""
+    if not isinstance(instance, dict):
         return instance
-    for index in range(len(schema.get("allOf", []))):
-        apply_defaults(document, f"{location}/allOf/{index}", instance)
-    for name in schema.get("properties", {}):
-        prop = f"{location}/properties/{escape(name)}"
+    plan = _defaults_plan(document, location)
+    for part in plan.parts:
+        apply_defaults(document, part, instance)
+    for name, prop, found, value in plan.properties:
         if name in instance:
             apply_defaults(document, prop, instance[name])
-            continue
-        found, value = default_of(document, prop)
-        if found:
-            instance[name] = value
+        elif found:
+            instance[name] = _fresh(value)
     return instance
 
 
