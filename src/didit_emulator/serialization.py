@@ -68,11 +68,11 @@ def summary_json(session: Session) -> bytes:
 
 
 def list_page_json(
-    count: int, next_url: str | None, previous_url: str | None, rows: list[bytes]
+    count: int, next_url: str | None, previous_url: str | None, rows: bytes
 ) -> bytes:
-    """The list's body around rows already rendered by `summary_json`."""
+    """The list's body around its rows, already rendered by `summary_json` and comma-separated."""
     head = to_json({"count": count, "next": next_url, "previous": previous_url})
-    return b"".join((head[:-1], b',"results":[', b",".join(rows), b"]}"))
+    return b"".join((head[:-1], b',"results":[', rows, b"]}"))
 
 
 def summary(session: Session) -> dict[str, Any]:

@@ -11,17 +11,20 @@ costs the rows it shows, whatever the number of sessions: the count is a length,
 slice, no sort, and only the rows shown are brought up to date (expired when due). A
 `vendor_data` filter looks at that value's sessions only; other filters look at the
 application's sessions of the kinds asked. One application's sessions never slow another's.
+Each index also keeps the last kind-only page it rendered, sent again while nothing that could
+change it has happened (`rendered_page`): a dashboard polling the same page costs a few checks.
 """
 
 from __future__ import annotations
 
 import functools
+import math
 import unicodedata
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..exceptions import NotFound
 from ..spec_values import SessionKind
@@ -29,7 +32,7 @@ from ..spec_values import SessionKind
 if TYPE_CHECKING:
     from .sessions import Session
 
-__all__ = ["ListPage", "SessionIndex", "SessionQuery", "page_of"]
+__all__ = ["ListPage", "RowChanges", "SessionIndex", "SessionQuery", "page_of", "rendered_page"]
 
 _ALL_KINDS = "all"
 # With every kind, user rows come first (Didit's published OpenAPI).
@@ -63,7 +66,7 @@ class SessionQuery:
     countries: set[str] | None
     search: str | None
 
-    @property
+    @functools.cached_property
     def by_kind_only(self) -> bool:
         """No filter but the kind: every session of those kinds is a row."""
         return (
@@ -75,6 +78,11 @@ class SessionQuery:
             and self.countries is None
             and self.search is None
         )
+
+    @functools.cached_property
+    def ordered_kinds(self) -> tuple[SessionKind, ...]:
+        """The kinds asked for, in the order their rows are listed."""
+        return tuple(kind for kind in _KIND_ORDER if kind in self.kinds)
 
     @classmethod
     def from_params(cls, params: Mapping[str, Any]) -> SessionQuery:
@@ -181,17 +189,21 @@ class SessionIndex:
         self.by_id: dict[str, Session] = {}
         self.by_kind: dict[SessionKind, list[Session]] = {kind: [] for kind in SessionKind}
         self.by_vendor_data: dict[str, list[Session]] = {}
+        self.version = 0  # bumped by every add and remove
+        self.last_page: _RenderedPage | None = None  # see `rendered_page`
 
     def __len__(self) -> int:
         return len(self.by_id)
 
     def add(self, session: Session) -> None:
+        self.version += 1
         self.by_id[session.id] = session
         self.by_kind[session.kind].append(session)
         if session.vendor_data is not None:
             self.by_vendor_data.setdefault(session.vendor_data, []).append(session)
 
     def remove(self, session: Session) -> None:
+        self.version += 1
         del self.by_id[session.id]
         self.by_kind[session.kind].remove(session)
         if session.vendor_data is not None:
@@ -203,6 +215,67 @@ class SessionIndex:
     def with_vendor_data(self, vendor_data: str) -> Sequence[Session]:
         """The sessions created with this `vendor_data`, oldest first."""
         return self.by_vendor_data.get(vendor_data, ())
+
+
+class RowChanges:
+    """How many times any session's list row may have changed: `Session` counts every field it
+    sets (the same changes that drop its rendered row). A page rendered at one count is current
+    while the count, its index and the clock's side of its rows' expiry are unchanged."""
+
+    count: ClassVar[int] = 0
+
+
+@dataclass(frozen=True)
+class _RenderedPage:
+    key: tuple[Any, ...]
+    version: int
+    row_changes: int
+    fresh_until: float  # the first expiry due among its rows
+    page: ListPage
+    rows: bytes
+
+
+def rendered_page(
+    index: SessionIndex,
+    query: SessionQuery,
+    params: Mapping[str, Any],
+    default_page_size: int,
+    now: float,
+    render: Callable[[list[Session]], bytes],
+) -> tuple[ListPage, bytes]:
+    """`page_of`, with its rows rendered by `render`; for a list filtered by kind only (what a
+    dashboard polls), the last page rendered is kept on the index and sent again while it is
+    current (see `RowChanges`), so a repeated read costs neither the page nor its rows."""
+    if not query.by_kind_only:
+        page = page_of(index, query, params, default_page_size, now)
+        return page, render(page.results)
+    key = (
+        query.ordered_kinds,
+        params.get("page"),
+        params.get("page_size"),
+        params.get("limit"),
+        params.get("offset"),
+    )
+    kept = index.last_page
+    if (
+        kept is not None
+        and kept.key == key
+        and kept.version == index.version
+        and kept.row_changes == RowChanges.count
+        and now < kept.fresh_until
+    ):
+        return kept.page, kept.rows
+    page = page_of(index, query, params, default_page_size, now)
+    rows = render(page.results)
+    index.last_page = _RenderedPage(
+        key,
+        index.version,
+        RowChanges.count,  # after `page_of`, which may have expired rows
+        min((s.expires_at for s in page.results if s.status in s.EXPIRABLE), default=math.inf),
+        page,
+        rows,
+    )
+    return page, rows
 
 
 def _newest_window(rows: Sequence[Session], offset: int, limit: int) -> list[Session]:
@@ -229,7 +302,7 @@ def page_of(
     now: float,
 ) -> ListPage:
     """The page the request asks for, from one application's sessions (see the module)."""
-    kinds = [kind for kind in _KIND_ORDER if kind in query.kinds]
+    kinds = query.ordered_kinds
     by_kind: Mapping[SessionKind, Sequence[Session]]  # each oldest first
     if query.by_kind_only:
         by_kind = index.by_kind
@@ -246,15 +319,15 @@ def page_of(
         )
     else:
         page = _offset_page(by_kind, kinds, int(params["limit"]), int(params["offset"]))
-    for session in page.results:  # the rows shown, as of now (a kind-only list looked at none)
-        if now >= session.expires_at:
-            session.expire_if_due(now)
+    # The rows shown, as of now (a kind-only list looked at none).
+    for session in [s for s in page.results if now >= s.expires_at]:
+        session.expire_if_due(now)
     return page
 
 
 def _offset_page(
     by_kind: Mapping[SessionKind, Sequence[Session]],
-    kinds: list[SessionKind],
+    kinds: Sequence[SessionKind],
     limit: int,
     offset: int,
 ) -> ListPage:
@@ -277,7 +350,7 @@ def _offset_page(
 
 def _numbered_page(
     by_kind: Mapping[SessionKind, Sequence[Session]],
-    kinds: list[SessionKind],
+    kinds: Sequence[SessionKind],
     page: int,
     params: Mapping[str, Any],
     default_page_size: int,

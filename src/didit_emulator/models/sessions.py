@@ -43,10 +43,18 @@ from ..spec_values import (
     WebhookEventType,
 )
 from . import review
-from .listing import ListPage, SessionQuery, page_of
+from .listing import ListPage, RowChanges, SessionQuery, rendered_page
 from .state import BackendState, locked, token_key
 
 __all__ = ["Session", "SessionOperations"]
+
+
+def _rows_json(sessions: list[Session]) -> bytes:
+    """The list rows of `sessions`, comma-separated (a JSON array's members)."""
+    return b",".join(
+        [session.row_json or serialization.summary_json(session) for session in sessions]
+    )
+
 
 Status = SessionStatus
 
@@ -114,6 +122,7 @@ class Session:
         object.__setattr__(self, name, value)
         if name != "row_json":
             object.__setattr__(self, "row_json", None)
+            RowChanges.count += 1
 
     def move_to(self, status: SessionStatus, now: float, cause: str) -> None:
         """Changes the status and records it in the session's timeline (`include=events`)."""
@@ -306,19 +315,17 @@ class SessionOperations(BackendState):
     @locked
     def list_sessions(
         self, app: ApplicationConfig, params: Mapping[str, Any]
-    ) -> tuple[ListPage, list[bytes]]:
+    ) -> tuple[ListPage, bytes]:
         """One page of the application's sessions, newest first, filtered (see `listing`), and
-        its rows as JSON, rendered under the lock."""
-        page = page_of(
+        its rows as the JSON array's members, rendered under the lock."""
+        return rendered_page(
             self.session_index[app.id],
             SessionQuery.from_params(params),
             params,
             self.config.default_page_size,
             self.now(),
+            _rows_json,
         )
-        return page, [
-            session.row_json or serialization.summary_json(session) for session in page.results
-        ]
 
     @locked
     def delete_session(
