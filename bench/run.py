@@ -12,7 +12,10 @@ the order rotating) so that the machine's other load falls on all of them alike.
 
 - decision read: `GET /v3/session/{id}/decision/` of an approved session;
 - list at N sessions (1,000 and 50,000 by default): `GET /v3/sessions/` (page 1) of an
-  application holding N sessions, seeded through the API;
+  application holding N sessions, seeded through the API; the same page over and over, which the
+  emulator answers from the page it kept (what a polling dashboard gets);
+- list pages at N sessions: the same list read page after page (`limit` at its default, the
+  `offset` moving on with every request), so that no read finds its page kept;
 - share + import: `POST /v3/session/{id}/share/` of a finished session, then the partner's
   `POST /v3/session/import-shared/` of the token it got (both requests count);
 - session create: `POST /v3/session/` (last, as it grows the emulator's state).
@@ -294,6 +297,14 @@ def _operation(operation_id: str) -> Operation:
     raise BenchError(f"openapi.yaml has no operation {operation_id!r}")
 
 
+def _parameter_default(operation: Operation, name: str) -> int:
+    """The spec's default of one of the operation's integer parameters."""
+    for parameter in operation.definition.get("parameters", []):
+        if parameter.get("name") == name:
+            return int(parameter["schema"]["default"])
+    raise BenchError(f"{operation.operation_id} has no parameter {name} with a default")
+
+
 def _api_key_header(operation: Operation) -> str:
     for scheme in operation.security:
         if scheme.kind == "api_key":
@@ -375,6 +386,9 @@ class Mix:
     calls: tuple[Call, ...]
     pool: Path | None = None
     pool_pairs: int = 0  # the (session, partner) pairs in `pool`
+    # With `pages`, `calls[0]` is sent with ?limit=page_size&offset=... going through the pages.
+    pages: int = 0
+    page_size: int = 0
 
     def environment(self, offset: int) -> dict[str, str]:
         if self.pool is not None:
@@ -382,6 +396,13 @@ class Mix:
                 "BENCH_MODE": "share_import",
                 "BENCH_POOL": str(self.pool),
                 "BENCH_OFFSET": str(offset),
+            }
+        if self.pages:
+            return {
+                **_static_environment(self.calls[0]),
+                "BENCH_MODE": "pages",
+                "BENCH_PAGES": str(self.pages),
+                "BENCH_PAGE_SIZE": str(self.page_size),
             }
         return _static_environment(self.calls[0])
 
@@ -492,6 +513,18 @@ class EmulatorDriver:
         call = self.list_call()
         route = _captured_route(call, call.send(self.client))
         return Mix(f"list at {size:,} sessions", [route], (call,))
+
+    def list_pages_mix(self, size: int) -> Mix:
+        """The list of `size` sessions read page after page (`limit` at the spec's default, the
+        offset moving on with every request): no two reads in a row ask for the same page."""
+        self.seed_list(size)
+        call = self.list_call()
+        route = _captured_route(call, call.send(self.client))
+        page_size = _parameter_default(self.list, "limit")
+        pages = math.ceil(size / page_size)
+        return Mix(
+            f"list pages at {size:,} sessions", [route], (call,), pages=pages, page_size=page_size
+        )
 
     def create_mix(self) -> Mix:
         call = self.create_call(self.config.source)
@@ -716,14 +749,21 @@ def report(bench: Bench, context: Sequence[str]) -> dict[str, Any]:
             + "   ".join(f"{k} {v:.2f}x" for k, v in cpu_ratios.items())
         )
         summary["mixes"][mix_name] = mix_summary
-    lists = [name for name in bench.results if name.startswith("list at ")]
-    if len(lists) >= 2:
+    summary["emulator_list_scaling"] = {}
+    print()
+    for prefix in ("list at ", "list pages at "):
+        lists = [name for name in bench.results if name.startswith(prefix)]
+        if len(lists) < 2:
+            continue
         first, last = summary["mixes"][lists[0]], summary["mixes"][lists[-1]]
         scale = last["emulator"]["rps"] / first["emulator"]["rps"]
         cpu_scale = first["emulator"]["cpu_us_per_request"] / last["emulator"]["cpu_us_per_request"]
-        summary["emulator_list_scaling"] = {"rps": scale, "per_cpu_second": cpu_scale}
+        summary["emulator_list_scaling"][prefix.strip()] = {
+            "rps": scale,
+            "per_cpu_second": cpu_scale,
+        }
         print(
-            f"\nemulator {lists[-1]} / {lists[0]}: {scale:.2f}x req/s, "
+            f"emulator {lists[-1]} / {lists[0]}: {scale:.2f}x req/s, "
             f"{cpu_scale:.2f}x requests per CPU second"
         )
     return summary
@@ -814,7 +854,11 @@ def bench(settings: Settings) -> int:
         pairs = math.ceil(SHARE_CEILING_RPS / 2 * settings.emulator_seconds_per_mix)
         mixes: list[Callable[[], Mix]] = [
             # Lists first, while the emulator holds little else; create last: it adds sessions.
-            *(partial(driver.list_mix, size) for size in settings.list_sizes),
+            *(
+                mix
+                for size in settings.list_sizes
+                for mix in (partial(driver.list_mix, size), partial(driver.list_pages_mix, size))
+            ),
             driver.decision_mix,
             partial(driver.share_import_mix, pairs, settings.work_dir / "share-pool.txt"),
             driver.create_mix,

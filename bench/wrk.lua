@@ -2,7 +2,9 @@
 --
 --   BENCH_MODE      "static" (one request, sent over and over), "seed" (the same until
 --                   BENCH_LIMIT answers were 2xx, then stop and create the file
---                   BENCH_STOP_FILE) or "share_import"
+--                   BENCH_STOP_FILE), "pages" (the request's path with
+--                   ?limit=BENCH_PAGE_SIZE&offset=..., the offset going through BENCH_PAGES
+--                   pages in turn) or "share_import"
 --   BENCH_METHOD, BENCH_PATH, BENCH_BODY, BENCH_HEADERS ("name: value" lines)   static and seed
 --   BENCH_POOL      share_import mode: a file of lines "path <share path template>",
 --                   "import <import path>", "key_header <API key header>", "source <api key>",
@@ -25,7 +27,7 @@ local function header_table(text)
    return headers
 end
 
-if mode == "static" or mode == "seed" then
+if mode == "static" or mode == "seed" or mode == "pages" then
    wrk.method = os.getenv("BENCH_METHOD") or "GET"
    wrk.path = os.getenv("BENCH_PATH") or "/"
    wrk.headers = header_table(os.getenv("BENCH_HEADERS"))
@@ -49,6 +51,16 @@ if mode == "seed" then
          wrk.thread:stop()
          io.open(os.getenv("BENCH_STOP_FILE"), "w"):close()
       end
+   end
+end
+
+if mode == "pages" then
+   local size, pages, page = tonumber(os.getenv("BENCH_PAGE_SIZE")), tonumber(os.getenv("BENCH_PAGES")), 0
+
+   function request()
+      local path = wrk.path .. "?limit=" .. size .. "&offset=" .. (page * size)
+      page = (page + 1) % pages
+      return wrk.format(nil, path)
    end
 end
 

@@ -22,6 +22,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, cast
+from urllib.parse import parse_qsl
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect, Request
@@ -58,6 +59,8 @@ class Call:
     params: dict[str, Any]
     body: Any
     base_url: str
+    # The query string's (name, value) pairs as sent, in order (`params` has them validated).
+    query: list[tuple[str, str]]
 
     @property
     def app(self) -> ApplicationConfig:
@@ -197,10 +200,10 @@ def endpoint(
                 decision = count(_anonymous(request))
                 raise
             decision = count(application.id if application else _anonymous(request))
-            query = request.query_params.multi_items() if request.scope["query_string"] else ()
+            query = _query_items(request.scope["query_string"])
             params = rules.parse_parameters(request.path_params, query)
             body = await _parse_body(rules, request)
-            call = Call(request, application, params, body, base_url_of(request, backend))
+            call = Call(request, application, params, body, base_url_of(request, backend), query)
             result = handler(call)
             if asynchronous:
                 response = await cast(Awaitable[Response], result)
@@ -220,6 +223,13 @@ def endpoint(
         return response
 
     return run
+
+
+def _query_items(query_string: bytes) -> list[tuple[str, str]]:
+    """The query's (name, value) pairs, decoded as Starlette's `Request.query_params` does."""
+    if not query_string:
+        return []
+    return parse_qsl(query_string.decode("latin-1"), keep_blank_values=True)
 
 
 def _headers(decision: RateDecision | None) -> dict[str, str]:

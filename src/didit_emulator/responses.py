@@ -48,10 +48,7 @@ class DiditResponses(JourneyResponses):
     def list_sessions(self, call: Call) -> Response:
         page, rows = self.backend.list_sessions(call.app, call.params)
         paging = {"page", "page_size", "limit", "offset"}
-        query = (
-            call.request.query_params.multi_items() if call.request.scope["query_string"] else []
-        )
-        kept = [(k, v) for k, v in query if k not in paging]
+        kept = [(k, v) for k, v in call.query if k not in paging]
         path = call.request.scope["path"]
 
         def link(query: dict[str, str] | None) -> str | None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import math
+import operator
 import unicodedata
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -271,11 +272,23 @@ def rendered_page(
         key,
         index.version,
         RowChanges.count,  # after `page_of`, which may have expired rows
-        min((s.expires_at for s in page.results if s.status in s.EXPIRABLE), default=math.inf),
+        _next_expiry(page.results, now),
         page,
         rows,
     )
     return page, rows
+
+
+_EXPIRES_AT = operator.attrgetter("expires_at")
+
+
+def _next_expiry(rows: list[Session], now: float) -> float:
+    """When the first of `rows` may expire, after `page_of` has expired those already due: the
+    earliest `expires_at` still ahead (one behind is a row that can no longer expire)."""
+    earliest = min(map(_EXPIRES_AT, rows), default=math.inf)
+    if earliest > now:
+        return earliest
+    return min((at for at in map(_EXPIRES_AT, rows) if at > now), default=math.inf)
 
 
 def _newest_window(rows: Sequence[Session], offset: int, limit: int) -> list[Session]:
@@ -319,9 +332,11 @@ def page_of(
         )
     else:
         page = _offset_page(by_kind, kinds, int(params["limit"]), int(params["offset"]))
-    # The rows shown, as of now (a kind-only list looked at none).
-    for session in [s for s in page.results if now >= s.expires_at]:
-        session.expire_if_due(now)
+    # The rows shown, as of now (a kind-only list looked at none); most pages have none due.
+    if page.results and min(map(_EXPIRES_AT, page.results)) <= now:
+        for session in page.results:
+            if now >= session.expires_at:
+                session.expire_if_due(now)
     return page
 
 
