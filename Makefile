@@ -56,7 +56,10 @@ lint: $(STAMP)  ## Validate and lint the spec; ruff and mypy --strict on all cod
 	$(BIN)/mypy $(TYPED_SOURCES)
 
 # tests/compat runs in a process of its own: its draws (schemathesis' generator, derandomised)
-# change with which other test modules a process has imported, so it runs where they are fixed.
+# change with the project modules a process has imported, because Hypothesis mixes the literal
+# constants of every local (non-site-packages, non-test) module in sys.modules into what it draws
+# (hypothesis.internal.conjecture.providers._get_local_constants, no setting turns it off). On an
+# xdist worker that set depends on which tests ran first; alone, it is fixed by compat's imports.
 test: lint check-generated browser-deps doc-deps  ## The README's test command: lint, drift check, the tests, the contract suite's ci profile, the bench's smoke run.
 	$(BIN)/pytest -n 2 tests --ignore=tests/compat --durations=10 --junitxml=reports/tests.xml
 	$(BIN)/pytest -n 2 tests/compat --junitxml=reports/compat.xml
