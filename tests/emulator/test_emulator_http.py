@@ -3,6 +3,7 @@ for bugs, structured request logs, and the session page behind each `url`."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import uuid
@@ -12,7 +13,10 @@ import httpx
 import pytest
 from didit_client import AuthenticatedClient
 from didit_client.api.sessions import get_session_decision
+from starlette.applications import Starlette
+from starlette.routing import Mount
 
+from didit_emulator import create_app
 from didit_emulator.logs import ACCESS_LOGGER, JsonFormatter
 from didit_emulator.testing import RunningEmulator
 from didit_emulator.urls import SESSION_PAGE_PATH
@@ -216,3 +220,21 @@ def test_create_session_body_over_the_size_limit_is_400(
     response = httpx.post(f"{emulator.base_url}/v3/session/", content=body, headers=headers)
     assert response.status_code == 400
     assert response.json() == {"detail": "Request body too large."}
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    # The emulator's own answers (JSON): what is below the prefix is routed without it.
+    [("/didit/_emulator/clock", 200), ("/didit/v3/nowhere/", 404), ("/didit/_emulator", 404)],
+)
+def test_emulator_app_mounted_under_a_prefix_routes_below_it(path: str, status: int) -> None:
+    host = Starlette(routes=[Mount("/didit", app=create_app(access_log=False))])
+
+    async def get() -> httpx.Response:
+        transport = httpx.ASGITransport(app=host)
+        async with httpx.AsyncClient(transport=transport, base_url="http://host.test") as client:
+            return await client.get(path)
+
+    response = asyncio.run(get())
+    assert response.status_code == status
+    assert response.headers["content-type"] == "application/json"
