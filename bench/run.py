@@ -56,7 +56,7 @@ from typing import Any
 
 import httpx
 
-from didit_spec import Operation, operations
+from didit_spec import Operation, didit_document, operations
 
 ROOT = Path(__file__).resolve().parents[1]
 VENV_BIN = ROOT / ".venv" / "bin"
@@ -299,9 +299,12 @@ def _operation(operation_id: str) -> Operation:
 
 def _parameter_default(operation: Operation, name: str) -> int:
     """The spec's default of one of the operation's integer parameters."""
-    for parameter in operation.definition.get("parameters", []):
+    document = didit_document()
+    for index in range(len(operation.definition.get("parameters", []))):
+        location, parameter = document.resolve(f"{operation.pointer}/parameters/{index}")
         if parameter.get("name") == name:
-            return int(parameter["schema"]["default"])
+            _, schema = document.resolve(f"{location}/schema")
+            return int(schema["default"])
     raise BenchError(f"{operation.operation_id} has no parameter {name} with a default")
 
 

@@ -146,7 +146,7 @@ class EmulatorApp:
             stack = self._stack
             if stack is None:
                 stack = self._stack = self._build_stack()
-            await stack(scope, receive, send)
+            await _guarded(stack, scope, receive, send)
         elif kind == "lifespan":
             await _lifespan(receive, send)
         elif kind == "websocket":
@@ -156,7 +156,7 @@ class EmulatorApp:
         request = Request(scope, receive)
         try:
             response = await self._respond(request)
-        except Exception as exc:  # a bug: every wire error is an EmulatorError
+        except Exception as exc:  # a bug: answered here, so the middleware sees the 500 too
             logger.error("unhandled error", exc_info=exc)
             response = error_response(InternalError())
         await response(scope, receive, send)
@@ -180,6 +180,27 @@ class EmulatorApp:
             )
         scope["path_params"] = match.path_params
         return await match.endpoint(request)
+
+
+async def _guarded(app: ASGIApp, scope: Scope, receive: Receive, send: Send) -> None:
+    """Runs `app` (the middleware and the dispatch); an exception escaping it (from a middleware,
+    or while a response is sent) is a bug: logged, and answered with the JSON 500 unless the
+    response had already begun (then it is raised on, for the server to close the connection)."""
+    started = False
+
+    async def send_and_note(message: Message) -> None:
+        nonlocal started
+        if message["type"] == "http.response.start":
+            started = True
+        await send(message)
+
+    try:
+        await app(scope, receive, send_and_note)
+    except Exception as exc:
+        logger.error("unhandled error", exc_info=exc)
+        if started:
+            raise
+        await error_response(InternalError())(scope, receive, send)
 
 
 def _route_path(scope: Scope) -> str:

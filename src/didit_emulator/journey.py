@@ -169,7 +169,10 @@ async def _form_scenario(request: Request) -> str | None:
         raw += chunk
         if len(raw) > _MAX_FORM_BYTES:
             raise UnknownScenario("the form is too large")
-    fields = parse_qs(raw.decode("utf-8", "replace"), max_num_fields=16)
+    try:
+        fields = parse_qs(raw.decode("utf-8", "replace"), max_num_fields=16)
+    except ValueError:  # more fields than the form has: not an answer to it
+        raise UnknownScenario("the form has too many fields") from None
     values = fields.get("scenario")
     return values[0] if values else None
 

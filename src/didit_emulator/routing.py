@@ -12,7 +12,9 @@ What it answers is what Starlette's router answered: a `{name}` template segment
 non-empty segment (Starlette's `str` convertor, `[^/]+`); a path matching a route whose methods
 include the request's is served by the first such route in table order; a path that matches only
 routes of other methods is 405 with `Allow` (the first such route's methods); anything else is
-404. HEAD is served by GET. No trailing-slash redirects (Didit's paths end in a slash, and the
+404. HEAD is served by GET. One difference, on purpose: Starlette's patterns end in `$`, which
+also matches before a final newline, so it served `/v3/sessions/%0A` as `/v3/sessions/`; here a
+path must match a template whole. No trailing-slash redirects (Didit's paths end in a slash, and the
 unslashed spelling is a route of its own where the service answers it).
 """
 
@@ -20,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -57,7 +59,7 @@ class Match:
 
     route: Route
     endpoint: Endpoint | None
-    path_params: dict[str, str]
+    path_params: dict[str, str] = field(repr=False)  # may hold a session token
     allowed: frozenset[str] = frozenset()
 
 

@@ -171,8 +171,11 @@ class _ReadDeadlines:
         self.timer = None
         now = self.loop.time()
         for protocol in list(self.connections):
-            if isinstance(protocol, EmulatorHttpProtocol) and protocol.read_overdue(now):
-                protocol.read_timed_out()
+            try:
+                if isinstance(protocol, EmulatorHttpProtocol) and protocol.read_overdue(now):
+                    protocol.read_timed_out()
+            except Exception:  # one connection's failure must not end every other's deadline
+                logger.exception("closing a connection at its read deadline failed")
         if self.connections:
             self.ensure_running()
 

@@ -24,11 +24,12 @@ from didit_client.models import (
     WebhookEventType,
 )
 
-from didit_spec import component_schema
+from didit_spec import component_schema, didit_document
 
 __all__ = [
     "BUSINESS_ARRAYS",
     "FEATURE_ARRAYS",
+    "LIST_FILTERS",
     "USER_ARRAYS",
     "BlocklistItemType",
     "DecisionArray",
@@ -103,3 +104,24 @@ def _outcomes() -> Mapping[str, SessionStatus]:
 def status_of_outcome(outcome: str) -> SessionStatus:
     """The session status a control-surface outcome drives a session to."""
     return _outcomes()[outcome]
+
+
+# What the list's code itself knows of its parameters: the kind, and the two paging schemes'.
+_LIST_KIND_AND_PAGING = frozenset({"session_kind", "limit", "offset", "page", "page_size"})
+
+
+def _list_filters() -> frozenset[str]:
+    document = didit_document()
+    operation = document.operation("list_sessions")
+    names = set()
+    for index in range(len(operation.definition.get("parameters", []))):
+        _, parameter = document.resolve(f"{operation.pointer}/parameters/{index}")
+        if parameter.get("in") == "query":
+            names.add(str(parameter["name"]))
+    if not names >= _LIST_KIND_AND_PAGING:
+        raise RuntimeError("openapi.yaml's list_sessions lacks its kind or paging parameters")
+    return frozenset(names - _LIST_KIND_AND_PAGING)
+
+
+LIST_FILTERS: frozenset[str] = _list_filters()
+"""The query parameters of `GET /v3/sessions/` that filter rows (all but kind and paging)."""

@@ -222,12 +222,8 @@ def test_create_session_body_over_the_size_limit_is_400(
     assert response.json() == {"detail": "Request body too large."}
 
 
-@pytest.mark.parametrize(
-    ("path", "status"),
-    # The emulator's own answers (JSON): what is below the prefix is routed without it.
-    [("/didit/_emulator/clock", 200), ("/didit/v3/nowhere/", 404), ("/didit/_emulator", 404)],
-)
-def test_emulator_app_mounted_under_a_prefix_routes_below_it(path: str, status: int) -> None:
+@pytest.mark.parametrize("path", ["/didit/_emulator/clock", "/didit/_emulator/state"])
+def test_emulator_app_mounted_under_a_prefix_routes_below_it(path: str) -> None:
     host = Starlette(routes=[Mount("/didit", app=create_app(access_log=False))])
 
     async def get() -> httpx.Response:
@@ -235,6 +231,38 @@ def test_emulator_app_mounted_under_a_prefix_routes_below_it(path: str, status: 
         async with httpx.AsyncClient(transport=transport, base_url="http://host.test") as client:
             return await client.get(path)
 
-    response = asyncio.run(get())
-    assert response.status_code == status
-    assert response.headers["content-type"] == "application/json"
+    assert asyncio.run(get()).status_code == 200
+
+
+class _Failing:
+    """A middleware with a bug: it raises before the request reaches the emulator."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        raise RuntimeError("middleware bug")
+
+
+def _with_failing_middleware() -> httpx.Response:
+    app = create_app(access_log=False)
+    app.add_middleware(_Failing)
+
+    async def get() -> httpx.Response:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://host.test") as client:
+            return await client.get("/_emulator/clock")
+
+    return asyncio.run(get())
+
+
+def test_emulator_app_bug_in_a_middleware_is_the_json_500() -> None:
+    response = _with_failing_middleware()
+    assert response.status_code == 500
+    assert response.json() == {"detail": "Internal emulator error; this is a bug in the emulator."}
+
+
+def test_emulator_app_bug_in_a_middleware_is_logged(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.ERROR, logger="didit_emulator"):
+        _with_failing_middleware()
+    assert any(r.exc_info and "middleware bug" in str(r.exc_info[1]) for r in caplog.records)

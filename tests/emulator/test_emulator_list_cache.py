@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from didit_emulator.models.listing import SessionIndex
 from didit_emulator.testing import RunningEmulator
 
 
@@ -24,14 +25,32 @@ def _statuses(body: dict[str, Any]) -> dict[str, str]:
     return {row["session_id"]: row["status"] for row in body["results"]}
 
 
-def test_list_sessions_repeated_read_is_kept_and_identical(emulator: RunningEmulator) -> None:
+def _index(emulator: RunningEmulator) -> SessionIndex:
+    return emulator.backend.session_index[emulator.application("Acme").id]
+
+
+def test_list_sessions_repeated_read_answers_the_same_body(emulator: RunningEmulator) -> None:
     emulator.create_session()
     first = _list(emulator)
-    index = emulator.backend.session_index[emulator.application("Acme").id]
-    kept = index.last_page
-    assert kept is not None
     assert _list(emulator) == first
-    assert index.last_page is kept  # answered from the kept page, not rendered again
+
+
+def test_list_sessions_repeated_read_is_answered_from_the_kept_page(
+    emulator: RunningEmulator,
+) -> None:
+    emulator.create_session()
+    _list(emulator)
+    kept = _index(emulator).last_page
+    assert kept is not None
+    _list(emulator)
+    assert _index(emulator).last_page is kept  # not rendered again
+
+
+def test_delete_session_leaves_nothing_of_it_in_the_kept_page(emulator: RunningEmulator) -> None:
+    session_id = str(emulator.create_session().session_id)
+    _list(emulator)
+    _delete(emulator, session_id)
+    assert _index(emulator).last_page is None
 
 
 def _create(emulator: RunningEmulator, session_id: str) -> None:
@@ -76,19 +95,20 @@ def test_list_sessions_after_a_change_shows_it(
 
 
 @pytest.mark.parametrize(
-    "params",
-    [{"limit": 1, "offset": 1}, {"page": 2, "page_size": 1}, {"session_kind": "business"}],
+    ("params", "expected"),
+    [
+        ({"limit": 1, "offset": 1}, "older user"),
+        ({"page": 2, "page_size": 1}, "older user"),
+        ({"session_kind": "business"}, "business"),
+    ],
 )
 def test_list_sessions_other_query_is_not_answered_from_the_kept_page(
-    emulator: RunningEmulator, params: dict[str, Any]
+    emulator: RunningEmulator, params: dict[str, Any], expected: str
 ) -> None:
-    first = str(emulator.create_session().session_id)
-    emulator.create_session(kind="business")
-    last = str(emulator.create_session().session_id)
-    assert list(_statuses(_list(emulator))) == [last, first]  # kept: the user rows, newest first
-    other = _list(emulator, **params)
-    # A window of one user row (the older), or the business rows.
-    expected = {"business"} if "session_kind" in params else {"user"}
-    assert {row["session_kind"] for row in other["results"]} == expected
-    if "session_kind" not in params:
-        assert list(_statuses(other)) == [first]
+    sessions = {
+        "older user": str(emulator.create_session().session_id),
+        "business": str(emulator.create_session(kind="business").session_id),
+        "newer user": str(emulator.create_session().session_id),
+    }
+    _list(emulator)  # kept: page 1 of the user rows
+    assert list(_statuses(_list(emulator, **params))) == [sessions[expected]]

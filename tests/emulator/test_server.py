@@ -205,6 +205,28 @@ def test_server_closes_a_request_answered_before_its_body_arrived_without_a_seco
     assert closed[sock].count(b"HTTP/1.1 ") == 1
 
 
+def test_server_closes_a_kept_alive_connection_whose_next_request_stalls() -> None:
+    answered = b"GET /_emulator/clock HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+    with (
+        serving(read_timeout=SHORT_TIMEOUT, keep_alive_timeout=LONG_TIMEOUT) as (port, _),
+        connections(port, [answered + STALLS["headers"]]) as (sock,),
+    ):
+        closed = read_until_closed([sock])
+    first, _, second = closed[sock].partition(b"HTTP/1.1 408")
+    assert parse_response(first)[0] == 200
+    assert_json_error(b"HTTP/1.1 408" + second, 408)
+
+
+def test_server_keeps_read_deadlines_for_connections_made_after_all_others_closed() -> None:
+    with serving(read_timeout=SHORT_TIMEOUT, keep_alive_timeout=LONG_TIMEOUT) as (port, _):
+        with connections(port, [STALLS["headers"]]) as first:
+            assert first[0] in read_until_closed(first)
+        # No connection is left: the sweep has stopped. A new one must start it again.
+        with connections(port, [STALLS["headers"]]) as second:
+            closed = read_until_closed(second)
+    assert_json_error(closed[second[0]], 408)
+
+
 def test_server_closes_an_idle_keep_alive_connection() -> None:
     request = b"GET /_emulator/clock HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
     with (

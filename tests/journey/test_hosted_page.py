@@ -223,6 +223,16 @@ def test_session_page_with_an_unknown_scenario_shows_the_form_again(
     assert decision["status"] == "Not Started"
 
 
+def test_session_page_with_more_fields_than_the_form_has_is_400_not_500(
+    emulator: RunningEmulator,
+) -> None:
+    session = _create(emulator)
+    fields = {f"extra{n}": "x" for n in range(40)} | {"scenario": "approve"}
+    with _device(emulator) as browser:
+        page = browser.post(_path(session), data=fields)
+    assert page.status_code == 400
+
+
 def test_session_page_reopens_a_resubmitted_session(emulator: RunningEmulator) -> None:
     session = _create(emulator)
     with _device(emulator) as browser:

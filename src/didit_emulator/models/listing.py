@@ -18,17 +18,18 @@ change it has happened (`rendered_page`): a dashboard polling the same page cost
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import operator
 import unicodedata
 import uuid
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..exceptions import NotFound
-from ..spec_values import SessionKind
+from ..spec_values import LIST_FILTERS, SessionKind
 
 if TYPE_CHECKING:
     from .sessions import Session
@@ -88,7 +89,7 @@ class SessionQuery:
     @classmethod
     def from_params(cls, params: Mapping[str, Any]) -> SessionQuery:
         kind = str(params["session_kind"])  # the spec's default fills it in
-        if all(params.get(name) is None for name in _FILTERS):
+        if all(params.get(name) is None for name in LIST_FILTERS):
             return _kind_only(kind)  # the common list: no filter but the kind
         workflows = _csv(params.get("workflow_id"))
         if workflows is not None:
@@ -120,10 +121,6 @@ class SessionQuery:
             )
             and (self.search is None or _found(session, self.search))
         )
-
-
-# The list's filter parameters besides `session_kind` (what `from_params` reads).
-_FILTERS = ("vendor_data", "status", "workflow_id", "date_from", "date_to", "country", "search")
 
 
 @functools.cache
@@ -198,6 +195,7 @@ class SessionIndex:
 
     def add(self, session: Session) -> None:
         self.version += 1
+        self.last_page = None
         self.by_id[session.id] = session
         self.by_kind[session.kind].append(session)
         if session.vendor_data is not None:
@@ -205,6 +203,7 @@ class SessionIndex:
 
     def remove(self, session: Session) -> None:
         self.version += 1
+        self.last_page = None  # nothing of a deleted session is kept
         del self.by_id[session.id]
         self.by_kind[session.kind].remove(session)
         if session.vendor_data is not None:
@@ -219,11 +218,18 @@ class SessionIndex:
 
 
 class RowChanges:
-    """How many times any session's list row may have changed: `Session` counts every field it
-    sets (the same changes that drop its rendered row). A page rendered at one count is current
-    while the count, its index and the clock's side of its rows' expiry are unchanged."""
+    """A mark of the last change to any session's list row: `Session` calls `note` for every
+    field it sets (the same changes that drop its rendered row). A page rendered at one mark is
+    current while the mark, its index and the clock's side of its rows' expiry are unchanged.
+    Each mark is new (`itertools.count`, atomic): backends in other threads that note changes at
+    the same time can never bring an old mark back."""
 
     count: ClassVar[int] = 0
+    _marks: ClassVar[Iterator[int]] = itertools.count(1)
+
+    @classmethod
+    def note(cls) -> None:
+        cls.count = next(cls._marks)
 
 
 @dataclass(frozen=True)
@@ -232,8 +238,8 @@ class _RenderedPage:
     version: int
     row_changes: int
     fresh_until: float  # the first expiry due among its rows
-    page: ListPage
-    rows: bytes
+    page: ListPage = field(repr=False)
+    rows: bytes = field(repr=False)  # rows carry session urls, and so session tokens
 
 
 def rendered_page(

@@ -122,7 +122,7 @@ class Session:
         object.__setattr__(self, name, value)
         if name != "row_json":
             object.__setattr__(self, "row_json", None)
-            RowChanges.count += 1
+            RowChanges.note()
 
     def move_to(self, status: SessionStatus, now: float, cause: str) -> None:
         """Changes the status and records it in the session's timeline (`include=events`)."""
