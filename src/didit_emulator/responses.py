@@ -91,7 +91,7 @@ class DiditResponses(JourneyResponses):
         )
 
     def import_shared_session(self, call: Call) -> Response:
-        return JSONResponse(
+        return RenderedJSONResponse(
             self.backend.import_shared(call.app, call.body, call.base_url), status_code=201
         )
 

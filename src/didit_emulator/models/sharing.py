@@ -228,8 +228,9 @@ class SharingOperations(SessionOperations):
     @locked
     def import_shared(
         self, app: ApplicationConfig, body: Mapping[str, Any], base_url: str
-    ) -> dict[str, Any]:
-        """Clones a shared session into the caller's application (000, 001)."""
+    ) -> bytes:
+        """Clones a shared session into the caller's application (000, 001); answers with the
+        clone's V3 decision as JSON, rendered under the lock (so without copying it)."""
         token = ShareToken.decode(
             str(body["share_token"]), self.config.share_token_secret, self.now()
         )
@@ -262,7 +263,7 @@ class SharingOperations(SessionOperations):
         self.imports[(app.id, source.id)] = clone.id
         self._entity_for(clone)
         # Didit's published OpenAPI: the clone's V3 decision for both kinds (000 / 001 show V2).
-        return serialization.decision_v3(clone)
+        return serialization.to_json(serialization.decision_v3(clone, copied=False))
 
     def _entity_for(self, session: Session) -> Entity:
         if session.vendor_data is None:
