@@ -48,8 +48,8 @@ _PROFILES = {
     "deep": Profile(
         "deep",
         # With the stateful layer's, the coverage phase's and the examples' requests, about
-        # 10,500: a margin over the floor below that keeps the run near a minute on two cores
-        # (issue 13).
+        # 10,500: a 5 % margin over the floor below. On two cores the run takes 77-88 s, most of
+        # it schemathesis and Hypothesis generating cases (issue 13).
         fuzzing_cases=7_300,
         stateful_runs=150,
         stateful_steps=12,
