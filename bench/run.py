@@ -298,14 +298,10 @@ def _operation(operation_id: str) -> Operation:
 
 
 def _parameter_default(operation: Operation, name: str) -> int:
-    """The spec's default of one of the operation's integer parameters."""
+    """The spec's default of one of the operation's integer query parameters."""
     document = didit_document()
-    for index in range(len(operation.definition.get("parameters", []))):
-        location, parameter = document.resolve(f"{operation.pointer}/parameters/{index}")
-        if parameter.get("name") == name:
-            _, schema = document.resolve(f"{location}/schema")
-            return int(schema["default"])
-    raise BenchError(f"{operation.operation_id} has no parameter {name} with a default")
+    _, schema = document.resolve(document.parameter_schema(operation.operation_id, name))
+    return int(schema["default"])
 
 
 def _api_key_header(operation: Operation) -> str:

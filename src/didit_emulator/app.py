@@ -22,7 +22,13 @@ from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .config import EmulatorConfig, default_config
-from .exceptions import InternalError, MethodNotAllowed, RouteNotFound, error_response
+from .exceptions import (
+    EmulatorError,
+    InternalError,
+    MethodNotAllowed,
+    RouteNotFound,
+    error_response,
+)
 from .logs import AccessLogMiddleware
 from .models import EmulatorBackend
 from .pipeline import unrouted_headers
@@ -112,14 +118,11 @@ class EmulatorApp:
     def __init__(
         self,
         router: Router,
-        backend: EmulatorBackend,
-        limiter: SlidingWindowRateLimiter,
+        state: State,
         middleware: Sequence[tuple[type[Any], dict[str, Any]]] = (),
     ) -> None:
         self.router = router
-        self.state = State()
-        self._backend = backend
-        self._limiter = limiter
+        self.state = state
         self._middleware = list(middleware)  # outermost first
         self._stack: ASGIApp | None = None
 
@@ -165,18 +168,18 @@ class EmulatorApp:
         scope = request.scope
         method: str = scope["method"]
         match = self.router.match(_route_path(scope), method)
-        if match is None:
-            return error_response(
-                RouteNotFound(f"Not found: no operation at {scope['path']}."),
-                unrouted_headers(request, self._backend, self._limiter),
-            )
-        if match.endpoint is None:
-            allow = ", ".join(sorted(match.allowed))
-            return error_response(
-                MethodNotAllowed(
+        if match is None or match.endpoint is None:
+            error: EmulatorError
+            if match is None:
+                error = RouteNotFound(f"Not found: no operation at {scope['path']}.")
+            else:
+                allow = ", ".join(sorted(match.allowed))
+                error = MethodNotAllowed(
                     f"Method {method} not allowed; allowed: {allow}.", headers={"Allow": allow}
-                ),
-                unrouted_headers(request, self._backend, self._limiter),
+                )
+            state = self.state
+            return error_response(
+                error, unrouted_headers(request, state.backend, state.rate_limiter)
             )
         scope["path_params"] = match.path_params
         return await match.endpoint(request)
@@ -251,9 +254,7 @@ def create_app(
     )
     if validate_responses:
         middleware.append((ResponseValidationMiddleware, {"audit": audit}))
-    app = EmulatorApp(Router(build_routes(backend, limiter)), backend, limiter, middleware)
-    app.state.backend = backend
-    app.state.rate_limiter = limiter
-    app.state.config = config
-    app.state.response_audit = audit
-    return app
+    state = State(
+        {"backend": backend, "rate_limiter": limiter, "config": config, "response_audit": audit}
+    )
+    return EmulatorApp(Router(build_routes(backend, limiter)), state, middleware)

@@ -18,6 +18,7 @@ from .models import EmulatorBackend
 from .pdf import render_report
 from .pipeline import Call
 from .serialization import JSONResponse, RenderedJSONResponse
+from .spec_values import LIST_PAGING
 
 __all__ = ["DiditResponses"]
 
@@ -47,8 +48,7 @@ class DiditResponses(JourneyResponses):
 
     def list_sessions(self, call: Call) -> Response:
         page, rows = self.backend.list_sessions(call.app, call.params)
-        paging = {"page", "page_size", "limit", "offset"}
-        kept = [(k, v) for k, v in call.query if k not in paging]
+        kept = [(k, v) for k, v in call.query if k not in LIST_PAGING]
         path = call.request.scope["path"]
 
         def link(query: dict[str, str] | None) -> str | None:

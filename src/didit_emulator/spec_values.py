@@ -30,6 +30,7 @@ __all__ = [
     "BUSINESS_ARRAYS",
     "FEATURE_ARRAYS",
     "LIST_FILTERS",
+    "LIST_PAGING",
     "USER_ARRAYS",
     "BlocklistItemType",
     "DecisionArray",
@@ -107,17 +108,14 @@ def status_of_outcome(outcome: str) -> SessionStatus:
 
 
 # What the list's code itself knows of its parameters: the kind, and the two paging schemes'.
-_LIST_KIND_AND_PAGING = frozenset({"session_kind", "limit", "offset", "page", "page_size"})
+LIST_PAGING = frozenset({"limit", "offset", "page", "page_size"})
+_LIST_KIND_AND_PAGING = LIST_PAGING | {"session_kind"}
 
 
 def _list_filters() -> frozenset[str]:
     document = didit_document()
-    operation = document.operation("list_sessions")
-    names = set()
-    for index in range(len(operation.definition.get("parameters", []))):
-        _, parameter = document.resolve(f"{operation.pointer}/parameters/{index}")
-        if parameter.get("in") == "query":
-            names.add(str(parameter["name"]))
+    parameters = document.parameters(document.operation("list_sessions"))
+    names = {name for location, name in parameters if location == "query"}
     if not names >= _LIST_KIND_AND_PAGING:
         raise RuntimeError("openapi.yaml's list_sessions lacks its kind or paging parameters")
     return frozenset(names - _LIST_KIND_AND_PAGING)
