@@ -22,6 +22,7 @@ __all__ = [
     "count_response",
     "floor_shortfall",
     "local_tally",
+    "never_succeeded",
 ]
 
 SCHEMATHESIS = "schemathesis (conformance, stateful, workflows)"
@@ -80,3 +81,12 @@ def floor_shortfall(tally: Tally, min_requests: int, profile: str) -> str | None
         f"didit contracts: only {sent} schemathesis requests, the {profile} profile "
         f"promises at least {min_requests}"
     )
+
+
+def never_succeeded(tally: Tally, labels: list[str]) -> str | None:
+    """Which of the operations `labels` (`METHOD /path`) never got a 2xx in the run (None if
+    every one did): a layer that stops reaching an operation leaves the run green otherwise."""
+    missing = sorted(label for label in labels if not tally.successes[label])
+    if not missing:
+        return None
+    return "didit contracts: no 2xx answer in the whole run for " + ", ".join(missing)

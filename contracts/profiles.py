@@ -30,6 +30,8 @@ class Profile:
     # The least number of requests schemathesis must send, else the run fails (the deep profile
     # promises at least 10,000 generated cases).
     min_requests: int = 0
+    # Whether the run fails when some operation never answered 2xx (checked on the emulator only).
+    every_operation_succeeds: bool = False
 
     def max_examples_for(self, operations: int) -> int:
         """Fuzzing cases per operation when the spec has `operations` operations."""
@@ -56,6 +58,7 @@ _PROFILES = {
         stateful_parts=5,
         client_examples=60,
         min_requests=10_000,
+        every_operation_succeeds=True,
     ),
 }
 

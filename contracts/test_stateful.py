@@ -1,10 +1,12 @@
 """Layer 2: linked workflows through the `links` of openapi.yaml (schemathesis' state machine).
 
-The links give create -> decision / share / delete / update-status / pdf / blocklist, share ->
-import-shared -> decision, and blocklist add -> list / remove. Where the target is the emulator,
-every created session is completed through the control surface, so share and import have
-finished sessions to work on; shares go to the partner application, which imports them with its
-own key and workflow, and each import's own decision is read back by the partner and checked.
+The links give create -> decision / share / delete / update-status / pdf / arm / blocklist,
+share -> import-shared -> decision, and blocklist add -> list / remove. Where the target is the
+emulator, sessions from the v3 create are completed through the control surface, so share and
+import have finished sessions to work on, while those from the v2 create stay `Not Started`, so
+arming a sandbox scenario (with the session's own token) can succeed; shares go to the partner
+application, which imports them with its own key and workflow, and each import's own decision
+is read back by the partner and checked.
 Which paths a run takes depends on the draws; test_workflows.py walks each documented workflow
 deterministically.
 
@@ -12,7 +14,9 @@ Against the suite's own emulator the calls go to its ASGI app in-process, as the
 layer's do; the control surface, the workflows and the boundaries stay on real HTTP.
 
 The runs are split into `PROFILE.stateful_parts` test items, each seeded from schemathesis.toml's
-`seed` plus its index, so that xdist workers share them and each part replays on its own.
+`seed` plus its index, so that xdist workers share them. A part does not always replay exactly:
+schemathesis decides with true randomness whether a step takes its link's values (a failure's
+curl command is what reproduces it).
 """
 
 from __future__ import annotations
@@ -28,13 +32,17 @@ from contracts.client_decoding import assert_decodes_without_loss
 from contracts.profiles import PROFILE
 from contracts.schema import SCHEMA
 from contracts.target import current_target, set_current_target
-from didit_spec import validator_for
+from didit_spec import credential_headers, didit_document, validator_for
 
 _DECISION_SCHEMA = (
     "/paths/~1v3~1session~1{sessionId}~1decision~1"
     "/get/responses/200/content/application~1json/schema"
 )
 _CREATE_PATHS = {"/v3/session/", "/v2/session/"}
+# On the emulator, sessions made by this create are completed at once, so that they can be
+# shared and imported; those made by the other stay `Not Started`, the one status in which a
+# sandbox scenario can be armed (with the session's own token).
+_COMPLETED_CREATE_PATH = "/v3/session/"
 
 
 def _state_machine() -> Any:
@@ -81,11 +89,21 @@ class DiditWorkflows(_state_machine()):  # type: ignore[misc]
         ):
             # Imports, and everything about the imported session, belong to the partner.
             kwargs["headers"] = target.api_key_headers(target.partner.api_key)
+        kwargs.setdefault("headers", {}).update(self._session_credentials(case))
         return kwargs
+
+    def _session_credentials(self, case: Any) -> dict[str, str]:
+        """The created session's own token, for operations that authenticate with it (arm)."""
+        token = self.session_tokens.get(str((case.path_parameters or {}).get("sessionId")))
+        if token is None:
+            return {}
+        operation = didit_document().operation(case.operation.definition.raw["operationId"])
+        return credential_headers(operation.security, {"SessionTokenAuth": token})
 
     def setup(self) -> None:
         # Every run starts from the same emulator state, so a failing run replays identically
         # (Hypothesis re-runs it to report it) instead of tripping over what it left behind.
+        self.session_tokens: dict[str, str] = {}
         target = current_target()
         if target.control is not None:
             target.control.reset()
@@ -128,13 +146,13 @@ class DiditWorkflows(_state_machine()):  # type: ignore[misc]
             session_id = response.json()["session_id"]
             self.imported.add(session_id)
             self._check_imported_decision(session_id)
+        if case.operation.path not in _CREATE_PATHS or response.status_code != 201:
+            return
+        created = response.json()
+        self.session_tokens[created["session_id"]] = created["session_token"]
         target = current_target()
-        if (
-            target.control is not None
-            and case.operation.path in _CREATE_PATHS
-            and response.status_code == 201
-        ):
-            target.control.complete(response.json()["session_id"], "approved")
+        if target.control is not None and case.operation.path == _COMPLETED_CREATE_PATH:
+            target.control.complete(created["session_id"], "approved")
 
 
 def _runs_in(part: int) -> int:

@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from contracts.counting import SCHEMATHESIS, Tally, floor_shortfall
+from contracts.counting import SCHEMATHESIS, Tally, floor_shortfall, never_succeeded
 
 
 def _worker(requests: int, boundaries: int) -> Tally:
@@ -34,3 +34,24 @@ def test_floor_shortfall_judges_the_summed_count(first: int, second: int, short:
     assert (shortfall is not None) == short
     if shortfall is not None:
         assert f"only {first + second} schemathesis requests" in shortfall
+
+
+def _successes(**per_label: int) -> Tally:
+    return Tally(Counter(), Counter({label.replace("_", " "): n for label, n in per_label.items()}))
+
+
+def _two_workers() -> Tally:
+    tally = Tally()
+    tally.add(Tally.from_json(_successes(GET_a=3, POST_b=0).to_json()))
+    tally.add(Tally.from_json(_successes(POST_b=1).to_json()))
+    return tally
+
+
+def test_never_succeeded_accepts_a_2xx_from_any_worker() -> None:
+    assert never_succeeded(_two_workers(), ["GET a", "POST b"]) is None
+
+
+def test_never_succeeded_names_the_operations_without_a_2xx() -> None:
+    assert never_succeeded(_two_workers(), ["GET a", "POST b", "DELETE c", "PATCH d"]) == (
+        "didit contracts: no 2xx answer in the whole run for DELETE c, PATCH d"
+    )
