@@ -20,6 +20,7 @@ from schemathesis.schemas import BaseSchema
 
 from contracts.client_decoding import assert_decodes_without_loss
 from contracts.counting import SCHEMATHESIS, count_case, count_response
+from contracts.generation import reuse_fixed_dictionaries
 from contracts.profiles import PROFILE
 from contracts.target import current_target, deployment_from_env
 from didit_spec import didit_document
@@ -110,6 +111,9 @@ def _resolve_operation_settings_once(config: Any) -> None:
 
 
 _resolve_operation_settings_once(SCHEMA.config)
+
+
+reuse_fixed_dictionaries()
 
 
 def auth_headers_for(operation_id: str) -> dict[str, str]:
