@@ -89,7 +89,9 @@ class DiditWorkflows(_state_machine()):  # type: ignore[misc]
         ):
             # Imports, and everything about the imported session, belong to the partner.
             kwargs["headers"] = target.api_key_headers(target.partner.api_key)
-        kwargs.setdefault("headers", {}).update(self._session_credentials(case))
+        credentials = self._session_credentials(case)
+        if credentials:
+            kwargs["headers"] = {**kwargs.get("headers", {}), **credentials}
         return kwargs
 
     def _session_credentials(self, case: Any) -> dict[str, str]:
