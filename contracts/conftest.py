@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from contracts.counting import Tally, count_case, floor_shortfall, local_tally, never_succeeded
+from contracts.counting import Tally, count_case, local_tally, run_shortfalls
 from contracts.profiles import PROFILE
 from contracts.target import Deployment, current_target, deployment_from_env, set_current_target
 
@@ -53,6 +53,7 @@ class _Run:
         self.workers = 0
         # Why a run that passed its tests still fails (the floor, an operation never answered 2xx).
         self.shortfalls: list[str] = []
+        self.deselected = 0
 
 
 _RUN = _Run()
@@ -70,7 +71,8 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
     lines = [
         f"didit contracts: profile={PROFILE.name} seed={_seed()} target={where}",
         "reproduce a failure with the curl command it prints, or re-run with the same profile "
-        "(all generation is seeded)",
+        "(generation is seeded, but for what schemathesis picks with true randomness: whether "
+        "a value comes from the spec's examples, whether a stateful step uses its link's values)",
     ]
     if deployment is not None:
         pacing = "paced under its rate limits" if deployment.paced else "not paced (DIDIT_PACING)"
@@ -216,10 +218,21 @@ def pytest_runtest_teardown(item: pytest.Item) -> None:
     gc.freeze()
 
 
+# Every layer of the suite: a run is whole (and judged by the profile's floor and 2xx guard) only
+# when each of them was collected and nothing was left out by -k, -m or --deselect.
+_SUITE_FILES = frozenset(path.name for path in Path(__file__).parent.glob("test_*.py"))
+
+
+def pytest_deselected(items: list[pytest.Item]) -> None:
+    _RUN.deselected += len(items)
+
+
 def _selects_whole_suite(session: pytest.Session) -> bool:
-    return not session.config.option.keyword and any(
-        item.nodeid.startswith(_CONFORMANCE_FILE) for item in session.items
-    )
+    option = session.config.option
+    if option.keyword or option.markexpr or _RUN.deselected:
+        return False
+    collected = {item.nodeid.split("::")[0].rsplit("/", 1)[-1] for item in session.items}
+    return collected >= _SUITE_FILES
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -259,15 +272,16 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         _RUN.whole_suite = _selects_whole_suite(session)
     if exitstatus != 0 or not _RUN.whole_suite:
         return
-    shortfalls = [floor_shortfall(_RUN.tally, PROFILE.min_requests, PROFILE.name)]
+    labels = None
     if PROFILE.every_operation_succeeds and deployment_from_env() is None:
         # On the suite's own emulator every operation can succeed; the deep profile's run is long
         # enough that each one does (the ci profile's stateful runs are too few to promise it).
         from didit_spec import operations
 
         labels = [operation.label for operation in operations()]
-        shortfalls.append(never_succeeded(_RUN.tally, labels))
     # Printed with the summary (pytest_terminal_summary comes after this hook).
-    _RUN.shortfalls = [shortfall for shortfall in shortfalls if shortfall is not None]
+    _RUN.shortfalls = run_shortfalls(
+        _RUN.tally, min_requests=PROFILE.min_requests, profile=PROFILE.name, operation_labels=labels
+    )
     if _RUN.shortfalls:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -1,10 +1,10 @@
 """Counts what the suite sends, per layer and per operation, for the closing summary.
 
 The summary says how many cases ran and, per operation, how many got a 2xx: an operation that
-never succeeded was only probed at its edges, which a reader of a green run should know. Under
-pytest-xdist each worker counts its own cases; `Tally` carries a worker's counts to the
-controller (through xdist's `workeroutput`), which adds them up before the summary and before
-the deep profile's floor is checked.
+never succeeded was only probed at its edges, so the deep profile fails on the emulator when one
+did not (`run_shortfalls`). Under pytest-xdist each worker counts its own cases; `Tally` carries
+a worker's counts to the controller (through xdist's `workeroutput`), which adds them up before
+the summary and before the profile's floor and 2xx guard are checked.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ __all__ = [
     "floor_shortfall",
     "local_tally",
     "never_succeeded",
+    "run_shortfalls",
 ]
 
 SCHEMATHESIS = "schemathesis (conformance, stateful, workflows)"
@@ -90,3 +91,14 @@ def never_succeeded(tally: Tally, labels: list[str]) -> str | None:
     if not missing:
         return None
     return "didit contracts: no 2xx answer in the whole run for " + ", ".join(missing)
+
+
+def run_shortfalls(
+    tally: Tally, *, min_requests: int, profile: str, operation_labels: list[str] | None
+) -> list[str]:
+    """Why a whole run whose tests all passed still fails: too few requests for the profile's
+    floor, or (when `operation_labels` is given) operations that never answered 2xx."""
+    found = [floor_shortfall(tally, min_requests, profile)]
+    if operation_labels is not None:
+        found.append(never_succeeded(tally, operation_labels))
+    return [shortfall for shortfall in found if shortfall is not None]

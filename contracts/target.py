@@ -130,13 +130,17 @@ class Target:
         return credential_headers(schemes, {"api_key": api_key or self.api_key})
 
     def headers_for(self, operation: Operation) -> dict[str, str]:
-        """The credentials the operation's `security` asks for, as far as this target has them."""
-        from didit_spec import credential_headers
+        """The credentials the operation's `security` asks for, as far as this target has them.
 
-        return credential_headers(
-            operation.security,
-            {"api_key": self.api_key, "bearer": self.v2_token, "basic": self.client_credentials},
-        )
+        The API key goes only to the spec's default scheme by name: another `apiKey` scheme (the
+        `Session-Token` of arm) gets nothing rather than the application's key."""
+        from didit_spec import Credential, credential_headers, didit_document
+
+        credentials: dict[str, Credential | None] = {
+            scheme.name: self.api_key for scheme in didit_document().default_security
+        }
+        credentials.update({"bearer": self.v2_token, "basic": self.client_credentials})
+        return credential_headers(operation.security, credentials)
 
 
 def _flag(name: str) -> bool:

@@ -15,7 +15,7 @@ layer's do; the control surface, the workflows and the boundaries stay on real H
 
 The runs are split into `PROFILE.stateful_parts` test items, each seeded from schemathesis.toml's
 `seed` plus its index, so that xdist workers share them. A part does not always replay exactly:
-schemathesis decides with true randomness whether a step takes its link's values (a failure's
+schemathesis decides with true randomness whether a step uses its link's values (a failure's
 curl command is what reproduces it).
 """
 
@@ -144,17 +144,24 @@ class DiditWorkflows(_state_machine()):  # type: ignore[misc]
     imported: ClassVar[set[str]] = set()
 
     def after_call(self, response: Any, case: Any) -> None:
+        # schemathesis records each response here; its stateful checks (use_after_free,
+        # ensure_resource_availability) look earlier ones up and see nothing without it.
+        super().after_call(response, case)
         if case.operation.path == "/v3/session/import-shared/" and response.status_code == 201:
             session_id = response.json()["session_id"]
             self.imported.add(session_id)
             self._check_imported_decision(session_id)
         if case.operation.path not in _CREATE_PATHS or response.status_code != 201:
             return
-        created = response.json()
-        self.session_tokens[created["session_id"]] = created["session_token"]
+        try:
+            created = response.json()
+            session_id, token = created["session_id"], created["session_token"]
+        except (ValueError, TypeError, KeyError):
+            return  # a malformed answer is the checks' to report, with its curl command
+        self.session_tokens[session_id] = token
         target = current_target()
         if target.control is not None and case.operation.path == _COMPLETED_CREATE_PATH:
-            target.control.complete(created["session_id"], "approved")
+            target.control.complete(session_id, "approved")
 
 
 def _runs_in(part: int) -> int:

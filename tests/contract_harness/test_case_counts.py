@@ -6,7 +6,13 @@ from collections import Counter
 
 import pytest
 
-from contracts.counting import SCHEMATHESIS, Tally, floor_shortfall, never_succeeded
+from contracts.counting import (
+    SCHEMATHESIS,
+    Tally,
+    floor_shortfall,
+    never_succeeded,
+    run_shortfalls,
+)
 
 
 def _worker(requests: int, boundaries: int) -> Tally:
@@ -52,6 +58,21 @@ def test_never_succeeded_accepts_a_2xx_from_any_worker() -> None:
 
 
 def test_never_succeeded_names_the_operations_without_a_2xx() -> None:
-    assert never_succeeded(_two_workers(), ["GET a", "POST b", "DELETE c", "PATCH d"]) == (
+    tally = _two_workers()
+    tally.add(_successes(PATCH_d=0))  # counted, but never a 2xx
+    assert never_succeeded(tally, ["GET a", "POST b", "DELETE c", "PATCH d"]) == (
         "didit contracts: no 2xx answer in the whole run for DELETE c, PATCH d"
     )
+
+
+def test_run_shortfalls_judges_2xx_only_when_given_the_operations() -> None:
+    tally = _worker(10_000, 0)
+    assert run_shortfalls(tally, min_requests=10_000, profile="deep", operation_labels=None) == []
+
+
+def test_run_shortfalls_reports_the_floor_and_the_missing_2xx() -> None:
+    tally = _worker(9_999, 0)
+    shortfalls = run_shortfalls(
+        tally, min_requests=10_000, profile="deep", operation_labels=["GET a"]
+    )
+    assert [line.split(":")[1].split()[0] for line in shortfalls] == ["only", "no"]
