@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -23,11 +24,12 @@ from urllib.parse import unquote, urlsplit
 import httpx
 import requests
 import requests.adapters
+import requests.utils
 import urllib3
 
 from contracts.pacing import CreateBudget, OperationIndex, Pacer
 
-__all__ = ["Connections", "RequestGuard"]
+__all__ = ["Connections", "RequestGuard", "send_sessionless_requests_through"]
 
 
 @dataclass
@@ -218,9 +220,15 @@ class Connections:
         app when asked and there is one, else over HTTP on the pooled session."""
         if in_process and self.in_process is not None:
             # schemathesis sends through it as through any session (checks that re-send a case
-            # reuse it too).
+            # reuse it too; ignored_auth's probes see `send_sessionless_requests_through`).
             return {"session": self.in_process}
         return {"session": self.session}
+
+    @property
+    def for_sessionless_requests(self) -> requests.Session:
+        """Where schemathesis' requests that come without a session go: in-process to the app
+        when there is one, else the pooled (and, against a deployment, guarded) session."""
+        return self.in_process if self.in_process is not None else self.session
 
     def close(self) -> None:
         self.http.close()
@@ -228,3 +236,40 @@ class Connections:
         self.session.close()
         if self.in_process is not None:
             self.in_process.close()
+
+
+def carries_no_credentials(session: requests.Session) -> bool:
+    """Whether `session` adds nothing of the caller's to a request: no auth, no cookies, only
+    requests' own default headers (what every `requests.Session()` of this suite keeps)."""
+    return (
+        session.auth is None
+        and not session.cookies
+        and dict(session.headers) == dict(requests.utils.default_headers())
+    )
+
+
+def send_sessionless_requests_through(session_for: Callable[[], requests.Session]) -> None:
+    """Make schemathesis' requests that come without a session go through `session_for()`.
+
+    schemathesis 4.32's ignored_auth check drops the run's session from its probes (a session can
+    carry credentials) and sends each through a new `requests.Session`: a new connection per probe
+    (a quarter of the stateful layer's time on the emulator, a new TLS handshake on a deployment)
+    that passes neither the pacer nor the create budget. This suite's sessions carry no
+    credentials, which `carries_no_credentials` checks on every such request before handing it
+    the target's session; one that did would leave schemathesis its fresh session. Idempotent.
+    """
+    from schemathesis.transport.requests import REQUESTS_TRANSPORT
+
+    transport: Any = REQUESTS_TRANSPORT
+    send = type(transport).send
+
+    def send_through_the_targets_session(
+        case: Any, *, session: requests.Session | None = None, **kwargs: Any
+    ) -> Any:
+        if session is None:
+            candidate = session_for()
+            if carries_no_credentials(candidate):
+                session = candidate
+        return send(transport, case, session=session, **kwargs)
+
+    transport.send = send_through_the_targets_session

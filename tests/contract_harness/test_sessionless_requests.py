@@ -1,0 +1,172 @@
+"""schemathesis' requests that come without a session go through the target's session
+(contracts/connections.py `send_sessionless_requests_through`).
+
+ignored_auth drops the run's session from its probes; without the routing each probe would open a
+new connection, and against a deployment it would pass neither the pacer nor the create budget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import requests
+import requests.adapters
+from schemathesis.transport.requests import REQUESTS_TRANSPORT
+
+from contracts.connections import (
+    Connections,
+    RequestGuard,
+    carries_no_credentials,
+    send_sessionless_requests_through,
+)
+from contracts.pacing import OperationIndex, Pacer, RateLimits, create_operation_ids
+from contracts.schema import SCHEMA
+from didit_emulator.config import default_config
+from didit_emulator.testing import running_emulator
+from didit_spec import didit_document
+from tests.contract_harness._fakes import FakeClock
+
+BASE_URL = "http://didit.test"
+
+
+class RecordingAdapter(requests.adapters.BaseAdapter):
+    """Answers 401 to everything and remembers what it was sent."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sent: list[requests.PreparedRequest] = []
+
+    def send(self, request: requests.PreparedRequest, *args: Any, **kwargs: Any) -> Any:
+        self.sent.append(request)
+        response = requests.Response()
+        response.status_code = 401
+        response.headers["Content-Type"] = "application/json"
+        response._content = b'{"detail": "no credentials"}'
+        response.request = request
+        response.url = str(request.url)
+        return response
+
+    def close(self) -> None:
+        pass
+
+
+@pytest.fixture(autouse=True)
+def restore_transport() -> Iterator[None]:
+    """Each test installs its own routing; the suite's (if any) comes back afterwards."""
+    installed = REQUESTS_TRANSPORT.__dict__.get("send")
+    yield
+    if installed is None:
+        REQUESTS_TRANSPORT.__dict__.pop("send", None)
+    else:
+        REQUESTS_TRANSPORT.__dict__["send"] = installed
+
+
+@pytest.fixture
+def recording_session() -> Iterator[tuple[requests.Session, RecordingAdapter]]:
+    adapter = RecordingAdapter()
+    session = requests.Session()
+    session.mount("http://", adapter)
+    yield session, adapter
+    session.close()
+
+
+def _probe_of(operation_id: str) -> Any:
+    """The operation's case with no credentials, as ignored_auth's probes are."""
+    operation = didit_document().operation(operation_id)
+    return SCHEMA[operation.path][operation.method.upper()].Case(headers={})
+
+
+def test_sessionless_request_goes_through_the_targets_session(
+    recording_session: tuple[requests.Session, RecordingAdapter],
+) -> None:
+    session, adapter = recording_session
+    send_sessionless_requests_through(lambda: session)
+    response = REQUESTS_TRANSPORT.send(_probe_of("list_sessions"), base_url=BASE_URL)
+    assert response.status_code == 401
+    assert [request.url for request in adapter.sent] == [BASE_URL + "/v3/sessions/"]
+
+
+def test_request_with_its_own_session_keeps_it(
+    recording_session: tuple[requests.Session, RecordingAdapter],
+) -> None:
+    target_session, target_adapter = recording_session
+    send_sessionless_requests_through(lambda: target_session)
+    own_adapter = RecordingAdapter()
+    own = requests.Session()
+    own.mount("http://", own_adapter)
+    REQUESTS_TRANSPORT.send(_probe_of("list_sessions"), session=own, base_url=BASE_URL)
+    assert (len(own_adapter.sent), len(target_adapter.sent)) == (1, 0)
+
+
+def _with_auth() -> requests.Session:
+    session = requests.Session()
+    session.auth = ("user", "secret")
+    return session
+
+
+def _with_header() -> requests.Session:
+    session = requests.Session()
+    session.headers["x-api-key"] = "secret"
+    return session
+
+
+def _with_cookie() -> requests.Session:
+    session = requests.Session()
+    session.cookies.set("session", "secret")
+    return session
+
+
+@pytest.mark.parametrize(
+    ("make_session", "clean"),
+    [
+        (requests.Session, True),
+        (_with_auth, False),
+        (_with_header, False),
+        (_with_cookie, False),
+    ],
+)
+def test_carries_no_credentials_judges_what_a_session_would_add(
+    make_session: Any, clean: bool
+) -> None:
+    assert carries_no_credentials(make_session()) is clean
+
+
+def test_sessionless_request_skips_a_session_with_credentials(
+    recording_session: tuple[requests.Session, RecordingAdapter],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    session, adapter = recording_session
+    session.headers["x-api-key"] = "secret"
+    opened: list[requests.Session] = []
+    # Where schemathesis would open its own session, one that answers like the recording one.
+    original_init = requests.Session.__init__
+
+    def opening(self: requests.Session) -> None:
+        original_init(self)
+        self.mount("http://", adapter)
+        opened.append(self)
+
+    monkeypatch.setattr(requests.Session, "__init__", opening)
+    send_sessionless_requests_through(lambda: session)
+    REQUESTS_TRANSPORT.send(_probe_of("list_sessions"), base_url=BASE_URL)
+    assert len(opened) == 1
+    assert "x-api-key" not in adapter.sent[0].headers
+
+
+def test_sessionless_requests_to_a_deployment_are_paced() -> None:
+    """Two probes against limits of one read a minute: the second waits, as any request would."""
+    clock = FakeClock()
+    limits = {"window_seconds": 60, "buckets": {"read": {"limit": 2, "methods": ["GET"]}}}
+    with running_emulator(default_config().with_rate_limits(enabled=False)) as emulator:
+        pacer = Pacer(RateLimits.from_extension(limits), clock=clock, headroom=1.0)
+        guard = RequestGuard(pacer, None, create_operation_ids(), OperationIndex(emulator.base_url))
+        connections = Connections(emulator.base_url, guard)
+        send_sessionless_requests_through(lambda: connections.for_sessionless_requests)
+        try:
+            for _ in range(2):
+                REQUESTS_TRANSPORT.send(_probe_of("list_sessions"), base_url=emulator.base_url)
+        finally:
+            connections.close()
+    assert clock.sleeps == [pytest.approx(60.0)]
