@@ -140,6 +140,12 @@ def pytest_configure(config: pytest.Config) -> None:
 
         target = _RUN.stack.enter_context(emulator_target())
     set_current_target(target)
+    # ignored_auth's probes over the target's connections too (in-process, or pooled and paced).
+    from contracts.connections import sessionless_requests_through
+
+    _RUN.stack.enter_context(
+        sessionless_requests_through(target.connections.for_sessionless_requests)
+    )
 
 
 @pytest.hookimpl(optionalhook=True)

@@ -15,8 +15,10 @@ HTTP encoding, socket or thread switch in between.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import io
-from collections.abc import Callable
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -29,7 +31,7 @@ import urllib3
 
 from contracts.pacing import CreateBudget, OperationIndex, Pacer
 
-__all__ = ["Connections", "RequestGuard", "send_sessionless_requests_through"]
+__all__ = ["Connections", "RequestGuard", "carries_no_credentials", "sessionless_requests_through"]
 
 
 @dataclass
@@ -207,6 +209,17 @@ class Connections:
             guarded = _GuardedAdapter(guard)
             self.session.mount("http://", guarded)
             self.session.mount("https://", guarded)
+        # What schemathesis sends without a session (ignored_auth's probes, which carry no valid
+        # credentials and so cannot create anything): paced like everything else, but not
+        # counted against the create budget, where a probe after the last create would skip
+        # the test whose case it checks.
+        self.unbudgeted = self.session
+        if guard is not None and guard.budget is not None:
+            self.unbudgeted = requests.Session()
+            self.unbudgeted.trust_env = not local
+            paced = _GuardedAdapter(dataclasses.replace(guard, budget=None))
+            self.unbudgeted.mount("http://", paced)
+            self.unbudgeted.mount("https://", paced)
         self.in_process: requests.Session | None = None
         if app is not None:
             self.in_process = requests.Session()
@@ -227,13 +240,14 @@ class Connections:
     @property
     def for_sessionless_requests(self) -> requests.Session:
         """Where schemathesis' requests that come without a session go: in-process to the app
-        when there is one, else the pooled (and, against a deployment, guarded) session."""
-        return self.in_process if self.in_process is not None else self.session
+        when there is one, else pooled and, against a deployment, paced (`unbudgeted`)."""
+        return self.in_process if self.in_process is not None else self.unbudgeted
 
     def close(self) -> None:
         self.http.close()
         self.transport.shutdown()
         self.session.close()
+        self.unbudgeted.close()
         if self.in_process is not None:
             self.in_process.close()
 
@@ -248,15 +262,17 @@ def carries_no_credentials(session: requests.Session) -> bool:
     )
 
 
-def send_sessionless_requests_through(session_for: Callable[[], requests.Session]) -> None:
-    """Make schemathesis' requests that come without a session go through `session_for()`.
+@contextmanager
+def sessionless_requests_through(session: requests.Session) -> Iterator[None]:
+    """While open, schemathesis' requests that come without a session go through `session`.
 
     schemathesis 4.32's ignored_auth check drops the run's session from its probes (a session can
     carry credentials) and sends each through a new `requests.Session`: a new connection per probe
     (a quarter of the stateful layer's time on the emulator, a new TLS handshake on a deployment)
-    that passes neither the pacer nor the create budget. This suite's sessions carry no
-    credentials, which `carries_no_credentials` checks on every such request before handing it
-    the target's session; one that did would leave schemathesis its fresh session. Idempotent.
+    that the pacer never sees. The suite's sessions carry no credentials, which
+    `carries_no_credentials` checks on every such request before handing it `session` (one that
+    did would leave schemathesis its fresh session). schemathesis' transport is one object for
+    the whole process, so the routing lasts only as long as the contract run that opened it.
     """
     from schemathesis.transport.requests import REQUESTS_TRANSPORT
 
@@ -266,10 +282,17 @@ def send_sessionless_requests_through(session_for: Callable[[], requests.Session
     def send_through_the_targets_session(
         case: Any, *, session: requests.Session | None = None, **kwargs: Any
     ) -> Any:
-        if session is None:
-            candidate = session_for()
-            if carries_no_credentials(candidate):
-                session = candidate
+        if session is None and carries_no_credentials(routed):
+            session = routed
         return send(transport, case, session=session, **kwargs)
 
+    routed = session
+    previous = vars(transport).get("send")
     transport.send = send_through_the_targets_session
+    try:
+        yield
+    finally:
+        if previous is None:
+            del transport.send
+        else:
+            transport.send = previous

@@ -21,7 +21,6 @@ from schemathesis.schemas import BaseSchema
 from schemathesis.specs.openapi import checks as _schemathesis_checks
 
 from contracts.client_decoding import assert_decodes_without_loss
-from contracts.connections import send_sessionless_requests_through
 from contracts.counting import SCHEMATHESIS, count_case, count_response
 from contracts.generation import reuse_fixed_dictionaries
 from contracts.profiles import PROFILE
@@ -118,8 +117,6 @@ _resolve_operation_settings_once(SCHEMA.config)
 
 
 reuse_fixed_dictionaries()
-# ignored_auth's probes over the target's pooled (or in-process) session, paced like the rest.
-send_sessionless_requests_through(lambda: current_target().connections.for_sessionless_requests)
 
 
 def auth_headers_for(operation_id: str) -> dict[str, str]:

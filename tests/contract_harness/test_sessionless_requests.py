@@ -1,8 +1,8 @@
-"""schemathesis' requests that come without a session go through the target's session
-(contracts/connections.py `send_sessionless_requests_through`).
+"""schemathesis' requests that come without a session go through the target's session while a
+contract run is open (contracts/connections.py `sessionless_requests_through`).
 
 ignored_auth drops the run's session from its probes; without the routing each probe would open a
-new connection, and against a deployment it would pass neither the pacer nor the create budget.
+new connection, and against a deployment the pacer would never see it.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from contracts.connections import (
     Connections,
     RequestGuard,
     carries_no_credentials,
-    send_sessionless_requests_through,
+    sessionless_requests_through,
 )
-from contracts.pacing import OperationIndex, Pacer, RateLimits, create_operation_ids
+from contracts.pacing import CreateBudget, OperationIndex, Pacer, RateLimits, create_operation_ids
 from contracts.schema import SCHEMA
 from didit_emulator.config import default_config
 from didit_emulator.testing import running_emulator
@@ -52,17 +52,6 @@ class RecordingAdapter(requests.adapters.BaseAdapter):
         pass
 
 
-@pytest.fixture(autouse=True)
-def restore_transport() -> Iterator[None]:
-    """Each test installs its own routing; the suite's (if any) comes back afterwards."""
-    installed = REQUESTS_TRANSPORT.__dict__.get("send")
-    yield
-    if installed is None:
-        REQUESTS_TRANSPORT.__dict__.pop("send", None)
-    else:
-        REQUESTS_TRANSPORT.__dict__["send"] = installed
-
-
 @pytest.fixture
 def recording_session() -> Iterator[tuple[requests.Session, RecordingAdapter]]:
     adapter = RecordingAdapter()
@@ -82,8 +71,8 @@ def test_sessionless_request_goes_through_the_targets_session(
     recording_session: tuple[requests.Session, RecordingAdapter],
 ) -> None:
     session, adapter = recording_session
-    send_sessionless_requests_through(lambda: session)
-    response = REQUESTS_TRANSPORT.send(_probe_of("list_sessions"), base_url=BASE_URL)
+    with sessionless_requests_through(session):
+        response = REQUESTS_TRANSPORT.send(_probe_of("list_sessions"), base_url=BASE_URL)
     assert response.status_code == 401
     assert [request.url for request in adapter.sent] == [BASE_URL + "/v3/sessions/"]
 
@@ -92,11 +81,11 @@ def test_request_with_its_own_session_keeps_it(
     recording_session: tuple[requests.Session, RecordingAdapter],
 ) -> None:
     target_session, target_adapter = recording_session
-    send_sessionless_requests_through(lambda: target_session)
     own_adapter = RecordingAdapter()
     own = requests.Session()
     own.mount("http://", own_adapter)
-    REQUESTS_TRANSPORT.send(_probe_of("list_sessions"), session=own, base_url=BASE_URL)
+    with sessionless_requests_through(target_session):
+        REQUESTS_TRANSPORT.send(_probe_of("list_sessions"), session=own, base_url=BASE_URL)
     assert (len(own_adapter.sent), len(target_adapter.sent)) == (1, 0)
 
 
@@ -149,24 +138,77 @@ def test_sessionless_request_skips_a_session_with_credentials(
         opened.append(self)
 
     monkeypatch.setattr(requests.Session, "__init__", opening)
-    send_sessionless_requests_through(lambda: session)
-    REQUESTS_TRANSPORT.send(_probe_of("list_sessions"), base_url=BASE_URL)
+    with sessionless_requests_through(session):
+        REQUESTS_TRANSPORT.send(_probe_of("list_sessions"), base_url=BASE_URL)
     assert len(opened) == 1
     assert "x-api-key" not in adapter.sent[0].headers
+
+
+def test_sessionless_routing_ends_with_the_run(
+    recording_session: tuple[requests.Session, RecordingAdapter],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Plain schemathesis in the same process (the emulator's own fuzz test) is left alone."""
+    session, adapter = recording_session
+    with sessionless_requests_through(session):
+        pass
+    opened: list[requests.Session] = []
+    original_init = requests.Session.__init__
+
+    def opening(self: requests.Session) -> None:
+        original_init(self)
+        self.mount("http://", RecordingAdapter())
+        opened.append(self)
+
+    monkeypatch.setattr(requests.Session, "__init__", opening)
+    REQUESTS_TRANSPORT.send(_probe_of("list_sessions"), base_url=BASE_URL)
+    assert (len(opened), adapter.sent) == (1, [])
+    assert "send" not in vars(REQUESTS_TRANSPORT)
+
+
+def _deployment_connections(
+    emulator: Any, clock: FakeClock, budget: CreateBudget | None
+) -> Connections:
+    # One read, then one more per 60 seconds.
+    limits = {"window_seconds": 60, "buckets": {"read": {"limit": 2, "methods": ["GET"]}}}
+    pacer = Pacer(RateLimits.from_extension(limits), clock=clock, headroom=1.0)
+    guard = RequestGuard(pacer, budget, create_operation_ids(), OperationIndex(emulator.base_url))
+    return Connections(emulator.base_url, guard)
 
 
 def test_sessionless_requests_to_a_deployment_are_paced() -> None:
     """Two probes against limits of one read a minute: the second waits, as any request would."""
     clock = FakeClock()
-    limits = {"window_seconds": 60, "buckets": {"read": {"limit": 2, "methods": ["GET"]}}}
     with running_emulator(default_config().with_rate_limits(enabled=False)) as emulator:
-        pacer = Pacer(RateLimits.from_extension(limits), clock=clock, headroom=1.0)
-        guard = RequestGuard(pacer, None, create_operation_ids(), OperationIndex(emulator.base_url))
-        connections = Connections(emulator.base_url, guard)
-        send_sessionless_requests_through(lambda: connections.for_sessionless_requests)
+        connections = _deployment_connections(emulator, clock, None)
         try:
-            for _ in range(2):
-                REQUESTS_TRANSPORT.send(_probe_of("list_sessions"), base_url=emulator.base_url)
+            with sessionless_requests_through(connections.for_sessionless_requests):
+                for _ in range(2):
+                    REQUESTS_TRANSPORT.send(_probe_of("list_sessions"), base_url=emulator.base_url)
         finally:
             connections.close()
     assert clock.sleeps == [pytest.approx(60.0)]
+
+
+def test_sessionless_create_probe_leaves_the_create_budget_alone(tmp_path: Any) -> None:
+    """A probe of a create after the last create the budget allowed is sent, and costs nothing:
+    without credentials it cannot create a session."""
+    budget = CreateBudget(tmp_path / "creates", 1)
+    with running_emulator(default_config().with_rate_limits(enabled=False)) as emulator:
+        connections = _deployment_connections(emulator, FakeClock(), budget)
+        url = emulator.base_url + didit_document().operation("create_session").path
+        headers = {"x-api-key": emulator.application("Acme").api_key}
+        body = {"workflow_id": emulator.workflow("Acme", "user").id}
+        try:
+            assert connections.session.post(url, json=body, headers=headers).status_code == 201
+            with sessionless_requests_through(connections.for_sessionless_requests):
+                probe = _probe_of("create_session")
+                probe.body = body
+                try:
+                    answer = REQUESTS_TRANSPORT.send(probe, base_url=emulator.base_url)
+                except pytest.skip.Exception as held:
+                    pytest.fail(f"the probe was held to the create budget: {held}")
+        finally:
+            connections.close()
+    assert answer.status_code in {401, 403}
+    assert budget.used() == 1
