@@ -144,7 +144,7 @@ def pytest_configure(config: pytest.Config) -> None:
     from contracts.connections import sessionless_requests_through
 
     _RUN.stack.enter_context(
-        sessionless_requests_through(target.connections.for_sessionless_requests)
+        sessionless_requests_through(target.connections.for_probes, target.base_url)
     )
 
 

@@ -4,8 +4,11 @@ Building an httpx client costs a TLS context (~20 ms) and every fresh client ope
 connection, which is most of a cheap request (issue 13). So a target owns one `httpx.Client` (the
 harness' direct calls, the generated client and the emulator's control surface) and one
 `requests.Session` (schemathesis' calls), both keep-alive, and everything the suite sends goes
-through them. Against a deployment both also pass each request through a `RequestGuard` — the
-rate-limit pacer and the create budget (contracts/pacing.py) — so no request escapes either.
+through them, but for ignored_auth's probes, which have a session of their own
+(`Connections.for_probes`, see `sessionless_requests_through`). Against a deployment every
+request passes a `RequestGuard` — the rate-limit pacer and the create budget
+(contracts/pacing.py) — so none escapes the pacer; a probe is counted against the budget only
+after the fact, if it created a session.
 
 The suite's own emulator is also reachable in-process (`InProcessAdapter`): the conformance and
 stateful layers hand each case to its ASGI app on an event loop of the calling thread, with no
@@ -16,7 +19,9 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import http.cookiejar
 import io
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -36,18 +41,27 @@ __all__ = ["Connections", "RequestGuard", "carries_no_credentials", "sessionless
 
 @dataclass
 class RequestGuard:
-    """What a request to a deployment passes before it goes out, and after its answer."""
+    """What a request to a deployment passes before it goes out, and after its answer.
+
+    With `holds_creates` (the default) a create reserves its place in the budget first, and skips
+    its test when the budget is spent. Without it (ignored_auth's probes, which carry no valid
+    credentials) a create is sent regardless and counted only if it did create a session: a probe
+    must not skip the test whose case it checks, and a deployment that creates a session for a
+    request without credentials has that counted all the same.
+    """
 
     pacer: Pacer | None
     budget: CreateBudget | None
     create_operations: frozenset[str]
     index: OperationIndex
+    holds_creates: bool = True
 
     def before(self, method: str, url: str) -> bool:
-        """Waits for the rate limits; returns whether a create was reserved (skips when spent)."""
+        """Waits for the rate limits; returns whether the request is a create the budget sees
+        (reserved when `holds_creates`, which skips when the budget is spent)."""
         operation_id = self.index.operation_id(method, url)
         creates = self.budget is not None and operation_id in self.create_operations
-        if creates:
+        if creates and self.holds_creates:
             assert self.budget is not None
             self.budget.reserve()
         try:
@@ -58,10 +72,15 @@ class RequestGuard:
             raise
         return creates
 
-    def after(self, reserved: bool, status: int | None) -> None:
-        if reserved:
-            assert self.budget is not None
-            self.budget.settle(created=status is not None and 200 <= status < 300)
+    def after(self, creates: bool, status: int | None) -> None:
+        if not creates:
+            return
+        assert self.budget is not None
+        created = status is not None and 200 <= status < 300
+        if self.holds_creates:
+            self.budget.settle(created=created)
+        elif created:
+            self.budget.record_created()
 
 
 class _GuardedTransport(httpx.BaseTransport):
@@ -74,14 +93,14 @@ class _GuardedTransport(httpx.BaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         if self._guard is None:
             return self._inner.handle_request(request)
-        reserved = self._guard.before(request.method, str(request.url))
+        creates = self._guard.before(request.method, str(request.url))
         status = None
         try:
             response = self._inner.handle_request(request)
             status = response.status_code
             return response
         finally:
-            self._guard.after(reserved, status)
+            self._guard.after(creates, status)
 
     def close(self) -> None:
         """Clients that share this transport close it when they close: keep serving."""
@@ -98,14 +117,14 @@ class _GuardedAdapter(requests.adapters.HTTPAdapter):
         self._guard = guard
 
     def send(self, request: requests.PreparedRequest, *args: Any, **kwargs: Any) -> Any:
-        reserved = self._guard.before(str(request.method), str(request.url))
+        creates = self._guard.before(str(request.method), str(request.url))
         status = None
         try:
             response = super().send(request, *args, **kwargs)
             status = response.status_code
             return response
         finally:
-            self._guard.after(reserved, status)
+            self._guard.after(creates, status)
 
 
 def _latin1(text: str | bytes) -> bytes:
@@ -188,6 +207,14 @@ class InProcessAdapter(requests.adapters.HTTPAdapter):
         self._loop.close()
 
 
+def _cookieless_session(*, trust_env: bool) -> requests.Session:
+    """A session that stores no cookie it is sent (the API is not cookie-based)."""
+    session = requests.Session()
+    session.trust_env = trust_env
+    session.cookies.set_policy(http.cookiejar.DefaultCookiePolicy(allowed_domains=[]))
+    return session
+
+
 class Connections:
     """The pooled clients of one target."""
 
@@ -209,21 +236,17 @@ class Connections:
             guarded = _GuardedAdapter(guard)
             self.session.mount("http://", guarded)
             self.session.mount("https://", guarded)
-        # What schemathesis sends without a session (ignored_auth's probes, which carry no valid
-        # credentials and so cannot create anything): paced like everything else, but not
-        # counted against the create budget, where a probe after the last create would skip
-        # the test whose case it checks.
-        self.unbudgeted = self.session
-        if guard is not None and guard.budget is not None:
-            self.unbudgeted = requests.Session()
-            self.unbudgeted.trust_env = not local
-            paced = _GuardedAdapter(dataclasses.replace(guard, budget=None))
-            self.unbudgeted.mount("http://", paced)
-            self.unbudgeted.mount("https://", paced)
+        # ignored_auth's probes (see `sessionless_requests_through`): paced like everything else,
+        # counted against the create budget only if one did create, and keeping no cookies, so
+        # that each probe carries nothing but what schemathesis gave it.
+        self.probes = _cookieless_session(trust_env=not local)
+        if guard is not None:
+            paced = _GuardedAdapter(dataclasses.replace(guard, holds_creates=False))
+            self.probes.mount("http://", paced)
+            self.probes.mount("https://", paced)
         self.in_process: requests.Session | None = None
         if app is not None:
-            self.in_process = requests.Session()
-            self.in_process.trust_env = False
+            self.in_process = _cookieless_session(trust_env=False)
             in_process = InProcessAdapter(app)
             self.in_process.mount("http://", in_process)
             self.in_process.mount("https://", in_process)
@@ -233,21 +256,21 @@ class Connections:
         app when asked and there is one, else over HTTP on the pooled session."""
         if in_process and self.in_process is not None:
             # schemathesis sends through it as through any session (checks that re-send a case
-            # reuse it too; ignored_auth's probes see `send_sessionless_requests_through`).
+            # reuse it too; ignored_auth's probes see `sessionless_requests_through`).
             return {"session": self.in_process}
         return {"session": self.session}
 
     @property
-    def for_sessionless_requests(self) -> requests.Session:
-        """Where schemathesis' requests that come without a session go: in-process to the app
-        when there is one, else pooled and, against a deployment, paced (`unbudgeted`)."""
-        return self.in_process if self.in_process is not None else self.unbudgeted
+    def for_probes(self) -> requests.Session:
+        """Where ignored_auth's probes go: in-process to the app when there is one, else
+        `probes`."""
+        return self.in_process if self.in_process is not None else self.probes
 
     def close(self) -> None:
         self.http.close()
         self.transport.shutdown()
         self.session.close()
-        self.unbudgeted.close()
+        self.probes.close()
         if self.in_process is not None:
             self.in_process.close()
 
@@ -263,27 +286,41 @@ def carries_no_credentials(session: requests.Session) -> bool:
 
 
 @contextmanager
-def sessionless_requests_through(session: requests.Session) -> Iterator[None]:
-    """While open, schemathesis' requests that come without a session go through `session`.
+def sessionless_requests_through(session: requests.Session, base_url: str) -> Iterator[None]:
+    """While open, schemathesis' requests to `base_url` that come without a session go through
+    `session`.
 
     schemathesis 4.32's ignored_auth check drops the run's session from its probes (a session can
     carry credentials) and sends each through a new `requests.Session`: a new connection per probe
     (a quarter of the stateful layer's time on the emulator, a new TLS handshake on a deployment)
-    that the pacer never sees. The suite's sessions carry no credentials, which
-    `carries_no_credentials` checks on every such request before handing it `session` (one that
-    did would leave schemathesis its fresh session). schemathesis' transport is one object for
-    the whole process, so the routing lasts only as long as the contract run that opened it.
+    that the pacer never sees. The suite's probe session carries no credentials, which
+    `carries_no_credentials` checks before each such request is handed to it; were it ever to
+    carry some, schemathesis would keep its fresh session, with a warning. Requests to another
+    server are left alone, and so, once the run closes this, is the rest of the process
+    (schemathesis' transport is one object for the whole process).
     """
     from schemathesis.transport.requests import REQUESTS_TRANSPORT
 
     transport: Any = REQUESTS_TRANSPORT
     send = type(transport).send
+    prefix = base_url.rstrip("/")
+    warned = False
 
     def send_through_the_targets_session(
         case: Any, *, session: requests.Session | None = None, **kwargs: Any
     ) -> Any:
-        if session is None and carries_no_credentials(routed):
-            session = routed
+        nonlocal warned
+        url = str(kwargs.get("base_url") or case.operation.base_url or "")
+        if session is None and (url == prefix or url.startswith(prefix + "/")):
+            if carries_no_credentials(routed):
+                session = routed
+            elif not warned:
+                warned = True
+                warnings.warn(
+                    "the contract suite's probe session holds credentials or cookies; "
+                    "ignored_auth's probes go through new sessions, unpaced",
+                    stacklevel=2,
+                )
         return send(transport, case, session=session, **kwargs)
 
     routed = session

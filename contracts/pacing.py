@@ -298,6 +298,12 @@ class CreateBudget:
             "were created on this deployment in this run; raise it to run the tests that create"
         )
 
+    def record_created(self) -> None:
+        """Count a session created by a request that did not reserve one (see
+        `RequestGuard.holds_creates`), past the limit if need be: later creates then skip."""
+        with self._locked() as handle:
+            self._write(handle, self._read(handle) + 1)
+
     def settle(self, created: bool) -> None:
         if created:
             return

@@ -7,7 +7,11 @@ new connection, and against a deployment the pacer would never see it.
 
 from __future__ import annotations
 
+import http.server
+import threading
 from collections.abc import Iterator
+from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -23,6 +27,7 @@ from contracts.connections import (
 )
 from contracts.pacing import CreateBudget, OperationIndex, Pacer, RateLimits, create_operation_ids
 from contracts.schema import SCHEMA
+from contracts.target import current_target
 from didit_emulator.config import default_config
 from didit_emulator.testing import running_emulator
 from didit_spec import didit_document
@@ -71,7 +76,7 @@ def test_sessionless_request_goes_through_the_targets_session(
     recording_session: tuple[requests.Session, RecordingAdapter],
 ) -> None:
     session, adapter = recording_session
-    with sessionless_requests_through(session):
+    with sessionless_requests_through(session, BASE_URL):
         response = REQUESTS_TRANSPORT.send(_probe_of("list_sessions"), base_url=BASE_URL)
     assert response.status_code == 401
     assert [request.url for request in adapter.sent] == [BASE_URL + "/v3/sessions/"]
@@ -84,7 +89,7 @@ def test_request_with_its_own_session_keeps_it(
     own_adapter = RecordingAdapter()
     own = requests.Session()
     own.mount("http://", own_adapter)
-    with sessionless_requests_through(target_session):
+    with sessionless_requests_through(target_session, BASE_URL):
         REQUESTS_TRANSPORT.send(_probe_of("list_sessions"), session=own, base_url=BASE_URL)
     assert (len(own_adapter.sent), len(target_adapter.sent)) == (1, 0)
 
@@ -138,7 +143,10 @@ def test_sessionless_request_skips_a_session_with_credentials(
         opened.append(self)
 
     monkeypatch.setattr(requests.Session, "__init__", opening)
-    with sessionless_requests_through(session):
+    with (
+        sessionless_requests_through(session, BASE_URL),
+        pytest.warns(UserWarning, match="probe session holds credentials"),
+    ):
         REQUESTS_TRANSPORT.send(_probe_of("list_sessions"), base_url=BASE_URL)
     assert len(opened) == 1
     assert "x-api-key" not in adapter.sent[0].headers
@@ -150,7 +158,7 @@ def test_sessionless_routing_ends_with_the_run(
 ) -> None:
     """Plain schemathesis in the same process (the emulator's own fuzz test) is left alone."""
     session, adapter = recording_session
-    with sessionless_requests_through(session):
+    with sessionless_requests_through(session, BASE_URL):
         pass
     opened: list[requests.Session] = []
     original_init = requests.Session.__init__
@@ -182,7 +190,7 @@ def test_sessionless_requests_to_a_deployment_are_paced() -> None:
     with running_emulator(default_config().with_rate_limits(enabled=False)) as emulator:
         connections = _deployment_connections(emulator, clock, None)
         try:
-            with sessionless_requests_through(connections.for_sessionless_requests):
+            with sessionless_requests_through(connections.for_probes, emulator.base_url):
                 for _ in range(2):
                     REQUESTS_TRANSPORT.send(_probe_of("list_sessions"), base_url=emulator.base_url)
         finally:
@@ -190,9 +198,9 @@ def test_sessionless_requests_to_a_deployment_are_paced() -> None:
     assert clock.sleeps == [pytest.approx(60.0)]
 
 
-def test_sessionless_create_probe_leaves_the_create_budget_alone(tmp_path: Any) -> None:
-    """A probe of a create after the last create the budget allowed is sent, and costs nothing:
-    without credentials it cannot create a session."""
+def test_sessionless_create_probe_is_sent_past_a_spent_budget(tmp_path: Path) -> None:
+    """A probe of a create after the last create the budget allowed is sent, and costs nothing
+    when it creates nothing (the emulator refuses it: no credentials)."""
     budget = CreateBudget(tmp_path / "creates", 1)
     with running_emulator(default_config().with_rate_limits(enabled=False)) as emulator:
         connections = _deployment_connections(emulator, FakeClock(), budget)
@@ -201,7 +209,7 @@ def test_sessionless_create_probe_leaves_the_create_budget_alone(tmp_path: Any) 
         body = {"workflow_id": emulator.workflow("Acme", "user").id}
         try:
             assert connections.session.post(url, json=body, headers=headers).status_code == 201
-            with sessionless_requests_through(connections.for_sessionless_requests):
+            with sessionless_requests_through(connections.for_probes, emulator.base_url):
                 probe = _probe_of("create_session")
                 probe.body = body
                 try:
@@ -210,5 +218,98 @@ def test_sessionless_create_probe_leaves_the_create_budget_alone(tmp_path: Any) 
                     pytest.fail(f"the probe was held to the create budget: {held}")
         finally:
             connections.close()
-    assert answer.status_code in {401, 403}
+    assert not 200 <= answer.status_code < 300
     assert budget.used() == 1
+
+
+def test_sessionless_request_to_another_server_keeps_its_own_session(
+    recording_session: tuple[requests.Session, RecordingAdapter],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    session, adapter = recording_session
+    opened: list[requests.Session] = []
+    original_init = requests.Session.__init__
+
+    def opening(self: requests.Session) -> None:
+        original_init(self)
+        self.mount("http://", RecordingAdapter())
+        opened.append(self)
+
+    monkeypatch.setattr(requests.Session, "__init__", opening)
+    with sessionless_requests_through(session, BASE_URL):
+        REQUESTS_TRANSPORT.send(_probe_of("list_sessions"), base_url="http://other.test")
+        REQUESTS_TRANSPORT.send(_probe_of("list_sessions"), base_url=BASE_URL + "x.test")
+    assert (len(opened), adapter.sent) == (2, [])
+
+
+@pytest.mark.parametrize(
+    ("status", "counted"),
+    [(201, 2), (401, 1)],
+)
+def test_guard_without_holding_creates_counts_only_what_was_created(
+    tmp_path: Path, status: int, counted: int
+) -> None:
+    """A probe's create is sent even with the budget spent, and counted only if it created."""
+    budget = CreateBudget(tmp_path / "creates", 1)
+    budget.reserve()
+    guard = RequestGuard(
+        None, budget, create_operation_ids(), OperationIndex(BASE_URL), holds_creates=False
+    )
+    url = BASE_URL + didit_document().operation("create_session").path
+    creates = guard.before("POST", url)
+    guard.after(creates, status)
+    assert (creates, budget.used()) == (True, counted)
+
+
+class SettingACookie(http.server.BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        self.send_response(401)
+        self.send_header("Set-Cookie", "edge=abc; Path=/")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+def test_probe_session_keeps_no_cookie_it_is_sent() -> None:
+    """A CDN's cookie would otherwise ride on every later probe (and turn the routing off)."""
+    server = http.server.HTTPServer(("127.0.0.1", 0), SettingACookie)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    base_url = f"http://127.0.0.1:{server.server_address[1]}"
+    connections = Connections(base_url)
+    try:
+        connections.for_probes.get(base_url + "/v3/sessions/")
+        clean = carries_no_credentials(connections.for_probes)
+    finally:
+        connections.close()
+        server.shutdown()
+        server.server_close()
+    assert clean
+
+
+def test_contract_worker_sends_probes_to_its_emulator_in_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """What a contract worker sets up (contracts/conftest.py) routes the probes, until it ends."""
+    from contracts import conftest
+
+    monkeypatch.delenv("DIDIT_BASE_URL", raising=False)
+    worker = SimpleNamespace(workerinput=None, option=SimpleNamespace(numprocesses=0))
+    opened: list[requests.Session] = []
+    original_init = requests.Session.__init__
+
+    def opening(self: requests.Session) -> None:
+        original_init(self)
+        opened.append(self)
+
+    conftest.pytest_configure(worker)  # type: ignore[arg-type]
+    try:
+        base_url = current_target().base_url
+        monkeypatch.setattr(requests.Session, "__init__", opening)
+        answer = REQUESTS_TRANSPORT.send(_probe_of("list_sessions"), base_url=base_url)
+    finally:
+        conftest.pytest_unconfigure(worker)  # type: ignore[arg-type]
+    assert (opened, answer.status_code >= 400) == ([], True)
+    assert "send" not in vars(REQUESTS_TRANSPORT)
