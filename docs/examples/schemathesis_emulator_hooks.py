@@ -21,13 +21,20 @@ what it could not reach as warnings. These hooks give the run what a real integr
   other half keep their drawn values, so unknown ids are still tried): a session id, path or
   body, names a fresh finished session of the caller, a `workflow_id` one of its workflows, and
   an import gets a share token that the partner application made for the caller;
-- a partner: shares go to the other application of the configuration, and a share token the
-  stateful phase carries to an import is imported by the application it was made for;
+- a partner: shares go to the other application of the configuration, and a share token carried
+  to an import is imported by the application it was made for;
 - minding the live limits (`x-rate-limits`) as a client reading `X-RateLimit-Remaining` does, in
   emulator time: when an answer says its bucket is nearly spent, the emulator clock moves forward
   by the window, so no request is refused for the rate and the run never sleeps;
 - a deserializer for the PDF report: the body must open as a PDF with at least one page, and is
   then checked against its schema (a binary string).
+
+What the hooks do not change: schemathesis 4.32 starts its stateful phase only from operations
+it expects to succeed with generated input, and it reads `workflow_id` as a reference to a
+resource no operation produces, so the phase starts from the webhook-destination create alone and
+never reaches a session's links. The session workflows (create, share, import, delete, PDF,
+sandbox arm) are walked by the contract suite's stateful layer (`make contract`,
+contracts/test_stateful.py), which makes the creates entry points.
 
 The applications are those of the emulator's default configuration (as `make emulator` serves
 it); the caller is the one whose API key is `DIDIT_API_KEY`.
