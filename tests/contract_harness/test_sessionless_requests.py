@@ -57,6 +57,24 @@ class RecordingAdapter(requests.adapters.BaseAdapter):
         pass
 
 
+def _watch_new_sessions(
+    monkeypatch: pytest.MonkeyPatch,
+) -> tuple[list[requests.Session], RecordingAdapter]:
+    """From here on, every new `requests.Session` (schemathesis' own, when not routed) is listed,
+    and answers through the returned adapter."""
+    opened: list[requests.Session] = []
+    answering = RecordingAdapter()
+    original_init = requests.Session.__init__
+
+    def opening(self: requests.Session) -> None:
+        original_init(self)
+        self.mount("http://", answering)
+        opened.append(self)
+
+    monkeypatch.setattr(requests.Session, "__init__", opening)
+    return opened, answering
+
+
 @pytest.fixture
 def recording_session() -> Iterator[tuple[requests.Session, RecordingAdapter]]:
     adapter = RecordingAdapter()
@@ -133,23 +151,14 @@ def test_sessionless_request_skips_a_session_with_credentials(
 ) -> None:
     session, adapter = recording_session
     session.headers["x-api-key"] = "secret"
-    opened: list[requests.Session] = []
-    # Where schemathesis would open its own session, one that answers like the recording one.
-    original_init = requests.Session.__init__
-
-    def opening(self: requests.Session) -> None:
-        original_init(self)
-        self.mount("http://", adapter)
-        opened.append(self)
-
-    monkeypatch.setattr(requests.Session, "__init__", opening)
+    opened, fresh = _watch_new_sessions(monkeypatch)
     with (
         sessionless_requests_through(session, BASE_URL),
         pytest.warns(UserWarning, match="probe session holds credentials"),
     ):
         REQUESTS_TRANSPORT.send(_probe_of("list_sessions"), base_url=BASE_URL)
-    assert len(opened) == 1
-    assert "x-api-key" not in adapter.sent[0].headers
+    assert (len(opened), adapter.sent) == (1, [])
+    assert "x-api-key" not in fresh.sent[0].headers
 
 
 def test_sessionless_routing_ends_with_the_run(
@@ -160,15 +169,7 @@ def test_sessionless_routing_ends_with_the_run(
     session, adapter = recording_session
     with sessionless_requests_through(session, BASE_URL):
         pass
-    opened: list[requests.Session] = []
-    original_init = requests.Session.__init__
-
-    def opening(self: requests.Session) -> None:
-        original_init(self)
-        self.mount("http://", RecordingAdapter())
-        opened.append(self)
-
-    monkeypatch.setattr(requests.Session, "__init__", opening)
+    opened, _ = _watch_new_sessions(monkeypatch)
     REQUESTS_TRANSPORT.send(_probe_of("list_sessions"), base_url=BASE_URL)
     assert (len(opened), adapter.sent) == (1, [])
     assert "send" not in vars(REQUESTS_TRANSPORT)
@@ -227,15 +228,7 @@ def test_sessionless_request_to_another_server_keeps_its_own_session(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     session, adapter = recording_session
-    opened: list[requests.Session] = []
-    original_init = requests.Session.__init__
-
-    def opening(self: requests.Session) -> None:
-        original_init(self)
-        self.mount("http://", RecordingAdapter())
-        opened.append(self)
-
-    monkeypatch.setattr(requests.Session, "__init__", opening)
+    opened, _ = _watch_new_sessions(monkeypatch)
     with sessionless_requests_through(session, BASE_URL):
         REQUESTS_TRANSPORT.send(_probe_of("list_sessions"), base_url="http://other.test")
         REQUESTS_TRANSPORT.send(_probe_of("list_sessions"), base_url=BASE_URL + "x.test")
@@ -297,17 +290,10 @@ def test_contract_worker_sends_probes_to_its_emulator_in_process(
 
     monkeypatch.delenv("DIDIT_BASE_URL", raising=False)
     worker = SimpleNamespace(workerinput=None, option=SimpleNamespace(numprocesses=0))
-    opened: list[requests.Session] = []
-    original_init = requests.Session.__init__
-
-    def opening(self: requests.Session) -> None:
-        original_init(self)
-        opened.append(self)
-
     conftest.pytest_configure(worker)  # type: ignore[arg-type]
     try:
         base_url = current_target().base_url
-        monkeypatch.setattr(requests.Session, "__init__", opening)
+        opened, _ = _watch_new_sessions(monkeypatch)
         answer = REQUESTS_TRANSPORT.send(_probe_of("list_sessions"), base_url=base_url)
     finally:
         conftest.pytest_unconfigure(worker)  # type: ignore[arg-type]
