@@ -15,17 +15,15 @@ from typing import Any
 
 import schemathesis
 from schemathesis import GenerationMode
-from schemathesis.checks import CHECKS
 from schemathesis.config import SchemathesisConfig
 from schemathesis.schemas import BaseSchema
-from schemathesis.specs.openapi import checks as _schemathesis_checks
 
 from contracts.client_decoding import assert_decodes_without_loss
 from contracts.counting import SCHEMATHESIS, count_case, count_response
 from contracts.generation import reuse_fixed_dictionaries
 from contracts.profiles import PROFILE
-from contracts.resources import removed_by_delete
 from contracts.target import current_target, deployment_from_env
+from didit_contract.stateful_support import register_delete_aware_resource_check
 from didit_spec import didit_document
 
 __all__ = ["READ_ONLY", "SCHEMA", "auth_headers_for"]
@@ -145,33 +143,9 @@ def after_call(ctx: Any, case: Any, response: Any) -> None:
     count_response(case.operation.label, response.status_code)
 
 
-def _deleted_in_didits_style(ctx: Any, case: Any) -> bool:
-    """Whether a successful DELETE earlier in the scenario removed what `case` asks for, by
-    Didit's verb-style delete path (contracts/resources.py)."""
-    for prior in ctx.internals.find_all_cases():
-        if prior.id == case.id or prior.operation.method.upper() != "DELETE":
-            continue
-        answer = ctx.internals.find_response(case_id=prior.id)
-        if answer is None or not 200 <= answer.status_code < 300:
-            continue
-        if removed_by_delete(
-            prior.path, prior.path_parameters or {}, case.path, case.path_parameters or {}
-        ):
-            return True
-    return False
-
-
-def ensure_resource_availability(ctx: Any, response: Any, case: Any) -> bool | None:
-    """schemathesis' check of the same name, except that a 404 for a session that a step of the
-    scenario deleted (`DELETE /v3/session/{sessionId}/delete/`) is the answer it must be."""
-    if response.status_code == 404 and _deleted_in_didits_style(ctx, case):
-        return None
-    result: bool | None = _schemathesis_checks.ensure_resource_availability(ctx, response, case)
-    return result
-
-
-# Registered under the built-in's name, so it takes the built-in's place (and its settings).
-CHECKS.register(ensure_resource_availability)
+# A 404 for a session that a step of the scenario deleted is no lost resource (Didit's
+# verb-style DELETE, didit_contract/stateful_support.py).
+register_delete_aware_resource_check()
 
 
 @schemathesis.check

@@ -32,44 +32,35 @@ from contracts.client_decoding import assert_decodes_without_loss
 from contracts.profiles import PROFILE
 from contracts.schema import SCHEMA
 from contracts.target import current_target, set_current_target
+from didit_contract.stateful_support import SESSION_CREATES, with_session_creates_as_roots
 from didit_spec import credential_headers, didit_document, validator_for
 
 _DECISION_SCHEMA = (
     "/paths/~1v3~1session~1{sessionId}~1decision~1"
     "/get/responses/200/content/application~1json/schema"
 )
-_CREATE_PATHS = {"/v3/session/", "/v2/session/"}
 # On the emulator, sessions made by this create are completed at once, so that they can be
 # shared and imported; those made by the other stay `Not Started`, the one status in which a
 # sandbox scenario can be armed (with the session's own token).
 _COMPLETED_CREATE_PATH = "/v3/session/"
 
 
-def _state_machine() -> Any:
-    """schemathesis' state machine for the spec, with the session creates among its entry points.
+def _creates_a_session(operation: Any) -> bool:
+    return operation.definition.raw.get("operationId") in SESSION_CREATES
 
-    schemathesis starts a run only from operations it expects to succeed with generated input,
-    and it reads `workflow_id` as a reference to a resource no operation of the spec produces
-    (workflows are made in Didit's console), so it leaves both creates out and every run could
-    only begin at the webhook destinations: no session, share, import, blocklist or PDF step was
-    ever reached (issue 13). The harness supplies the workflow (`before_call`), so the creates
-    are entry points after all. schemathesis 4.32 has no setting for this; its classification is
-    wrapped while the machine is built, and `test_state_machine_starts_from_session_creates`
-    fails if a later version takes the wrapper out of play.
+
+def _state_machine() -> Any:
+    """schemathesis' state machine for the spec, with the session creates among its entry points
+    (`with_session_creates_as_roots`: the harness supplies their workflow in `before_call`).
+
+    The classification is wrapped only while the machine is built;
+    `test_state_machine_starts_from_session_creates` fails if a later schemathesis takes the
+    wrapper out of play.
     """
     import schemathesis.specs.openapi.stateful as stateful
 
     classify = stateful.classify_root_transitions
-
-    def with_creates(operations: Any, transitions: Any, graph: Any) -> Any:
-        roots = classify(operations, transitions, graph)
-        for operation in operations:
-            if operation.path in _CREATE_PATHS and operation.label in roots.fallback:
-                roots.fallback.discard(operation.label)
-                roots.reliable.add(operation.label)
-        return roots
-
-    stateful.classify_root_transitions = with_creates
+    stateful.classify_root_transitions = with_session_creates_as_roots(classify)
     try:
         return SCHEMA.as_state_machine()
     finally:
@@ -130,7 +121,7 @@ class DiditWorkflows(_state_machine()):  # type: ignore[misc]
         body = case.body if isinstance(case.body, dict) else None
         if body is None:
             return
-        if case.operation.path in _CREATE_PATHS and target.workflow_id is not None:
+        if _creates_a_session(case.operation) and target.workflow_id is not None:
             # Random workflow ids only ever give 400 (the conformance layer covers that); a
             # workflow needs a session that exists.
             body["workflow_id"] = target.workflow_id
@@ -151,7 +142,7 @@ class DiditWorkflows(_state_machine()):  # type: ignore[misc]
             session_id = response.json()["session_id"]
             self.imported.add(session_id)
             self._check_imported_decision(session_id)
-        if case.operation.path not in _CREATE_PATHS or response.status_code != 201:
+        if not _creates_a_session(case.operation) or response.status_code != 201:
             return
         try:
             created = response.json()
@@ -174,7 +165,7 @@ def test_state_machine_starts_from_session_creates(writable: Any) -> None:
     creates = {
         result.ok().label
         for result in SCHEMA.get_all_operations()
-        if isinstance(result, Ok) and result.ok().path in _CREATE_PATHS
+        if isinstance(result, Ok) and _creates_a_session(result.ok())
     }
     entry_points = DiditWorkflows._root_labels
     assert creates, "the spec has no session create to start from"

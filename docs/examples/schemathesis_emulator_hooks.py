@@ -27,14 +27,13 @@ what it could not reach as warnings. These hooks give the run what a real integr
   emulator time: when an answer says its bucket is nearly spent, the emulator clock moves forward
   by the window, so no request is refused for the rate and the run never sleeps;
 - a deserializer for the PDF report: the body must open as a PDF with at least one page, and is
-  then checked against its schema (a binary string).
-
-What the hooks do not change: schemathesis 4.32 starts its stateful phase only from operations
-it expects to succeed with generated input, and it reads `workflow_id` as a reference to a
-resource no operation produces, so the phase starts from the webhook-destination create alone and
-never reaches a session's links. The session workflows (create, share, import, delete, PDF,
-sandbox arm) are walked by the contract suite's stateful layer (`make contract`,
-contracts/test_stateful.py), which makes the creates entry points.
+  then checked against its schema (a binary string);
+- linked workflows that start where an integration starts: schemathesis 4.32 would begin its
+  stateful phase only at the webhook-destination create (it reads `workflow_id` as a reference to
+  a resource no operation produces), so it never reached a session's links. The session creates
+  are entry points too, with one of the caller's workflows, and a 404 for a session a step has
+  deleted (by Didit's verb-style `DELETE …/delete/`) is what it must be, not a lost resource
+  (both from `didit_contract.stateful_support`, as in the contract suite).
 
 The applications are those of the emulator's default configuration (as `make emulator` serves
 it); the caller is the one whose API key is `DIDIT_API_KEY`.
@@ -54,8 +53,14 @@ from typing import Any
 import jwt
 import requests
 import schemathesis
+import schemathesis.specs.openapi.stateful
 from pypdf import PdfReader
 
+from didit_contract.stateful_support import (
+    SESSION_CREATES,
+    register_delete_aware_resource_check,
+    with_session_creates_as_roots,
+)
 from didit_emulator.config import ApplicationConfig, EmulatorConfig, default_config
 
 CONFIG: EmulatorConfig = default_config()
@@ -225,6 +230,15 @@ def after_load_schema(context: Any, schema: Any) -> None:
     schema.auth(refresh_interval=None)(SpecDeclaredCredentials)
 
 
+# For the stateful phase (this process is the CLI run): the creates as entry points, which
+# `before_call` gives a workflow, and schemathesis' resource check taught Didit's DELETE.
+_stateful = schemathesis.specs.openapi.stateful
+_stateful.classify_root_transitions = with_session_creates_as_roots(
+    _stateful.classify_root_transitions
+)
+register_delete_aware_resource_check()
+
+
 @schemathesis.deserializer("application/pdf")
 def pdf_report(ctx: Any, response: Any) -> str:
     """A PDF body that opens with at least one page, as the binary string its schema describes."""
@@ -241,6 +255,10 @@ def _takes_real_state(case: Any) -> bool:
         return False
     _valid_cases[_operation_id(case)] += 1
     return _valid_cases[_operation_id(case)] % 2 == 1
+
+
+def _is_stateful(case: Any) -> bool:
+    return case.meta is not None and case.meta.phase.name == "stateful"
 
 
 def _give_real_state(case: Any, operation_id: str, body: dict[str, Any] | None) -> None:
@@ -279,11 +297,15 @@ def _between_applications(case: Any, operation_id: str, body: dict[str, Any] | N
 
 @schemathesis.hook
 def before_call(context: Any, case: Any, kwargs: dict[str, Any]) -> None:
-    """Real state for half of the valid cases, then the partner."""
+    """Real state for half of the valid cases, a workflow for the stateful phase's creates, then
+    the partner."""
     operation_id = _operation_id(case)
     body = case.body if isinstance(case.body, dict) else None
     if _takes_real_state(case):
         _give_real_state(case, operation_id, body)
+    elif _is_stateful(case) and operation_id in SESSION_CREATES and body is not None:
+        # An entry point of a linked workflow: a create that names a real workflow.
+        body["workflow_id"] = _workflow(CALLER)
     _between_applications(case, operation_id, body)
 
 
@@ -291,9 +313,6 @@ def before_call(context: Any, case: Any, kwargs: dict[str, Any]) -> None:
 def after_call(context: Any, case: Any, response: Any) -> None:
     """Every session the run creates is finished, as its user would finish it; the limits are
     minded."""
-    if (
-        _operation_id(case) in {"create_session", "create_session_v2"}
-        and response.status_code == 201
-    ):
+    if _operation_id(case) in SESSION_CREATES and response.status_code == 201:
         _complete(_base_url(case), response.json()["session_id"])
     _wait_when_spent(_base_url(case), response.headers)

@@ -1,10 +1,11 @@
-"""A DELETE in Didit's verb style removes the resource above it (contracts/resources.py)."""
+"""A DELETE in Didit's verb style removes the resource above it
+(didit_contract/stateful_support.py `removed_by_delete`)."""
 
 from __future__ import annotations
 
 import pytest
 
-from contracts.resources import removed_by_delete
+from didit_contract.stateful_support import removed_by_delete
 
 _SESSION = "/v3/session/{sessionId}/delete/"
 
