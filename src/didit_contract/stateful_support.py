@@ -100,8 +100,8 @@ def ensure_resource_availability(ctx: Any, response: Any, case: Any) -> bool | N
 
 def register_delete_aware_resource_check() -> None:
     """Put `ensure_resource_availability` in the place (and settings) of schemathesis' own."""
-    # schemathesis' own checks are loaded first: one registered later under a taken name is
-    # refused.
+    # schemathesis' own checks are loaded first: their `@schemathesis.check` would refuse the
+    # name were ours already there; `CHECKS.register` then replaces theirs.
     import schemathesis.specs.openapi.checks  # noqa: F401
     from schemathesis.checks import CHECKS
 
