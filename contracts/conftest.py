@@ -91,9 +91,9 @@ def _guard(deployment: Deployment, run_dir: Path, workers: int) -> RequestGuard 
         CreateBudget,
         OperationIndex,
         Pacer,
-        create_operation_ids,
         spec_rate_limits,
     )
+    from didit_contract.stateful_support import session_creates
 
     pacer = None
     if deployment.paced:
@@ -103,7 +103,7 @@ def _guard(deployment: Deployment, run_dir: Path, workers: int) -> RequestGuard 
         budget = CreateBudget(run_dir / "session-creates", deployment.create_budget)
     if pacer is None and budget is None:
         return None
-    return RequestGuard(pacer, budget, create_operation_ids(), OperationIndex(deployment.base_url))
+    return RequestGuard(pacer, budget, session_creates(), OperationIndex(deployment.base_url))
 
 
 def _target(deployment: Deployment, run_dir: Path, workers: int) -> Target:
@@ -144,7 +144,7 @@ def pytest_configure(config: pytest.Config) -> None:
     from contracts.connections import sessionless_requests_through
 
     _RUN.stack.enter_context(
-        sessionless_requests_through(target.connections.for_probes, target.base_url)
+        sessionless_requests_through(target.connections.probes, target.base_url)
     )
 
 

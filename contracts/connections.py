@@ -5,7 +5,7 @@ connection, which is most of a cheap request (issue 13). So a target owns one `h
 harness' direct calls, the generated client and the emulator's control surface) and one
 `requests.Session` (schemathesis' calls), both keep-alive, and everything the suite sends goes
 through them, but for ignored_auth's probes, which have a session of their own
-(`Connections.for_probes`, see `sessionless_requests_through`). Against a deployment every
+(`Connections.probes`, see `sessionless_requests_through`). Against a deployment every
 request passes a `RequestGuard` — the rate-limit pacer and the create budget
 (contracts/pacing.py) — so none escapes the pacer; a probe is counted against the budget only
 after the fact, if it created a session.
@@ -236,20 +236,26 @@ class Connections:
             guarded = _GuardedAdapter(guard)
             self.session.mount("http://", guarded)
             self.session.mount("https://", guarded)
-        # ignored_auth's probes (see `sessionless_requests_through`): paced like everything else,
-        # counted against the create budget only if one did create, and keeping no cookies, so
-        # that each probe carries nothing but what schemathesis gave it.
-        self.probes = _cookieless_session(trust_env=not local)
-        if guard is not None:
-            paced = _GuardedAdapter(dataclasses.replace(guard, holds_creates=False))
-            self.probes.mount("http://", paced)
-            self.probes.mount("https://", paced)
         self.in_process: requests.Session | None = None
         if app is not None:
             self.in_process = _cookieless_session(trust_env=False)
             in_process = InProcessAdapter(app)
             self.in_process.mount("http://", in_process)
             self.in_process.mount("https://", in_process)
+        # Where ignored_auth's probes go (see `sessionless_requests_through`): in-process to the
+        # app when there is one; else a session of their own, paced like everything else, counted
+        # against the create budget only if a probe did create, and keeping no cookies, so that
+        # each probe carries nothing but what schemathesis gave it.
+        self.probes = self.in_process or self._probe_session(guard, trust_env=not local)
+
+    @staticmethod
+    def _probe_session(guard: RequestGuard | None, *, trust_env: bool) -> requests.Session:
+        session = _cookieless_session(trust_env=trust_env)
+        if guard is not None:
+            paced = _GuardedAdapter(dataclasses.replace(guard, holds_creates=False))
+            session.mount("http://", paced)
+            session.mount("https://", paced)
+        return session
 
     def schemathesis_kwargs(self, *, in_process: bool) -> dict[str, Any]:
         """What `case.call` needs to send a case through these connections: in-process to the
@@ -260,19 +266,11 @@ class Connections:
             return {"session": self.in_process}
         return {"session": self.session}
 
-    @property
-    def for_probes(self) -> requests.Session:
-        """Where ignored_auth's probes go: in-process to the app when there is one, else
-        `probes`."""
-        return self.in_process if self.in_process is not None else self.probes
-
     def close(self) -> None:
         self.http.close()
         self.transport.shutdown()
         self.session.close()
-        self.probes.close()
-        if self.in_process is not None:
-            self.in_process.close()
+        self.probes.close()  # the in-process session, when there is one
 
 
 def carries_no_credentials(session: requests.Session) -> bool:

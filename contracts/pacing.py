@@ -39,7 +39,6 @@ from didit_spec import didit_document
 
 __all__ = [
     "HEADROOM",
-    "SESSION_CREATE_BUCKET",
     "Bucket",
     "Clock",
     "CreateBudget",
@@ -48,7 +47,6 @@ __all__ = [
     "RateLimits",
     "SystemClock",
     "TokenBucket",
-    "create_operation_ids",
     "spec_rate_limits",
 ]
 
@@ -112,18 +110,6 @@ def spec_rate_limits() -> RateLimits:
     if extension is None:
         raise LookupError("openapi.yaml states no x-rate-limits: the suite cannot pace itself")
     return RateLimits.from_extension(extension)
-
-
-# The bucket of `x-rate-limits` whose operations create a session: what the create budget counts.
-SESSION_CREATE_BUCKET = "session_create"
-
-
-def create_operation_ids() -> frozenset[str]:
-    """The operations that create a session (the spec's `session_create` rate-limit bucket)."""
-    for bucket in spec_rate_limits().buckets:
-        if bucket.name == SESSION_CREATE_BUCKET:
-            return bucket.operations
-    raise LookupError(f"x-rate-limits has no {SESSION_CREATE_BUCKET!r} bucket")
 
 
 class Clock(Protocol):

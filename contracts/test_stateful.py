@@ -32,7 +32,7 @@ from contracts.client_decoding import assert_decodes_without_loss
 from contracts.profiles import PROFILE
 from contracts.schema import SCHEMA
 from contracts.target import current_target, set_current_target
-from didit_contract.stateful_support import SESSION_CREATES, with_session_creates_as_roots
+from didit_contract.stateful_support import creates_a_session, with_session_creates_as_roots
 from didit_spec import credential_headers, didit_document, validator_for
 
 _DECISION_SCHEMA = (
@@ -43,10 +43,6 @@ _DECISION_SCHEMA = (
 # shared and imported; those made by the other stay `Not Started`, the one status in which a
 # sandbox scenario can be armed (with the session's own token).
 _COMPLETED_CREATE_PATH = "/v3/session/"
-
-
-def _creates_a_session(operation: Any) -> bool:
-    return operation.definition.raw.get("operationId") in SESSION_CREATES
 
 
 def _state_machine() -> Any:
@@ -121,7 +117,7 @@ class DiditWorkflows(_state_machine()):  # type: ignore[misc]
         body = case.body if isinstance(case.body, dict) else None
         if body is None:
             return
-        if _creates_a_session(case.operation) and target.workflow_id is not None:
+        if creates_a_session(case.operation) and target.workflow_id is not None:
             # Random workflow ids only ever give 400 (the conformance layer covers that); a
             # workflow needs a session that exists.
             body["workflow_id"] = target.workflow_id
@@ -142,7 +138,7 @@ class DiditWorkflows(_state_machine()):  # type: ignore[misc]
             session_id = response.json()["session_id"]
             self.imported.add(session_id)
             self._check_imported_decision(session_id)
-        if not _creates_a_session(case.operation) or response.status_code != 201:
+        if not creates_a_session(case.operation) or response.status_code != 201:
             return
         try:
             created = response.json()
@@ -165,7 +161,7 @@ def test_state_machine_starts_from_session_creates(writable: Any) -> None:
     creates = {
         result.ok().label
         for result in SCHEMA.get_all_operations()
-        if isinstance(result, Ok) and _creates_a_session(result.ok())
+        if isinstance(result, Ok) and creates_a_session(result.ok())
     }
     entry_points = DiditWorkflows._root_labels
     assert creates, "the spec has no session create to start from"

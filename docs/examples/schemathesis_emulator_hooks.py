@@ -57,8 +57,8 @@ import schemathesis.specs.openapi.stateful
 from pypdf import PdfReader
 
 from didit_contract.stateful_support import (
-    SESSION_CREATES,
     register_delete_aware_resource_check,
+    session_creates,
     with_session_creates_as_roots,
 )
 from didit_emulator.config import ApplicationConfig, EmulatorConfig, default_config
@@ -303,7 +303,7 @@ def before_call(context: Any, case: Any, kwargs: dict[str, Any]) -> None:
     body = case.body if isinstance(case.body, dict) else None
     if _takes_real_state(case):
         _give_real_state(case, operation_id, body)
-    elif _is_stateful(case) and operation_id in SESSION_CREATES and body is not None:
+    elif _is_stateful(case) and operation_id in session_creates() and body is not None:
         # An entry point of a linked workflow: a create that names a real workflow.
         body["workflow_id"] = _workflow(CALLER)
     _between_applications(case, operation_id, body)
@@ -313,6 +313,6 @@ def before_call(context: Any, case: Any, kwargs: dict[str, Any]) -> None:
 def after_call(context: Any, case: Any, response: Any) -> None:
     """Every session the run creates is finished, as its user would finish it; the limits are
     minded."""
-    if _operation_id(case) in SESSION_CREATES and response.status_code == 201:
+    if _operation_id(case) in session_creates() and response.status_code == 201:
         _complete(_base_url(case), response.json()["session_id"])
     _wait_when_spent(_base_url(case), response.headers)

@@ -3,6 +3,8 @@
 Shared by the contract suite (contracts/) and the schemathesis CLI hooks of the README
 (docs/examples/schemathesis_emulator_hooks.py), so each rule lives here once:
 
+- which operations create a session: those the spec's `session_create` rate-limit bucket names
+  (`session_creates`).
 - where a linked workflow may start: schemathesis 4.32 starts one only from operations it expects
   to succeed with generated input, and it reads `workflow_id` as a reference to a resource no
   operation of the spec produces (workflows are made in Didit's console), so it leaves both
@@ -22,18 +24,38 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from didit_spec import didit_document
+
 __all__ = [
-    "SESSION_CREATES",
+    "SESSION_CREATE_BUCKET",
+    "creates_a_session",
     "ensure_resource_availability",
     "register_delete_aware_resource_check",
     "removed_by_delete",
+    "session_creates",
     "with_session_creates_as_roots",
 ]
 
-# The operations that create a session, by their operationId in openapi.yaml.
-SESSION_CREATES = frozenset({"create_session", "create_session_v2"})
+# The bucket of openapi.yaml's `x-rate-limits` whose operations create a session.
+SESSION_CREATE_BUCKET = "session_create"
 
 _PARAMETER = re.compile(r"\{([^}]+)\}")
+
+
+def session_creates() -> frozenset[str]:
+    """The operationIds of the operations that create a session: those the spec's
+    `session_create` rate-limit bucket names (also what the contract suite's create budget
+    counts)."""
+    limits = didit_document().contents.get("x-rate-limits") or {}
+    bucket = limits.get("buckets", {}).get(SESSION_CREATE_BUCKET)
+    if bucket is None:
+        raise LookupError(f"x-rate-limits has no {SESSION_CREATE_BUCKET!r} bucket")
+    return frozenset(bucket.get("operations", ()))
+
+
+def creates_a_session(operation: Any) -> bool:
+    """Whether a schemathesis `APIOperation` is one of `session_creates()`."""
+    return operation.definition.raw.get("operationId") in session_creates()
 
 
 def with_session_creates_as_roots(classify: Callable[..., Any]) -> Callable[..., Any]:
@@ -43,8 +65,7 @@ def with_session_creates_as_roots(classify: Callable[..., Any]) -> Callable[...,
     def classify_with_creates(operations: Any, transitions: Any, graph: Any) -> Any:
         roots = classify(operations, transitions, graph)
         for operation in operations:
-            creates = operation.definition.raw.get("operationId") in SESSION_CREATES
-            if creates and operation.label in roots.fallback:
+            if creates_a_session(operation) and operation.label in roots.fallback:
                 roots.fallback.discard(operation.label)
                 roots.reliable.add(operation.label)
         return roots

@@ -15,7 +15,8 @@ from typing import Any
 import pytest
 
 from contracts.connections import Connections, RequestGuard
-from contracts.pacing import CreateBudget, OperationIndex, Pacer, RateLimits, create_operation_ids
+from contracts.pacing import CreateBudget, OperationIndex, Pacer, RateLimits
+from didit_contract.stateful_support import session_creates
 from didit_emulator.config import default_config
 from didit_emulator.testing import RunningEmulator, running_emulator
 from didit_spec import didit_document
@@ -38,7 +39,7 @@ def _connections(
     emulator: RunningEmulator, clock: FakeClock, budget: CreateBudget | None = None
 ) -> Connections:
     pacer = Pacer(RateLimits.from_extension(ONE_READ_A_MINUTE), clock=clock, headroom=1.0)
-    guard = RequestGuard(pacer, budget, create_operation_ids(), OperationIndex(emulator.base_url))
+    guard = RequestGuard(pacer, budget, session_creates(), OperationIndex(emulator.base_url))
     return Connections(emulator.base_url, guard)
 
 

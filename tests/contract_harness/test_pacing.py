@@ -20,9 +20,9 @@ from contracts.pacing import (
     OperationIndex,
     Pacer,
     RateLimits,
-    create_operation_ids,
     spec_rate_limits,
 )
+from didit_contract.stateful_support import session_creates
 from didit_spec import didit_document
 from tests.contract_harness._fakes import FakeClock
 
@@ -146,7 +146,7 @@ def test_spec_rate_limits_refuse_a_spec_without_them(monkeypatch: pytest.MonkeyP
 
 
 def test_create_operations_are_spec_operations() -> None:
-    created = create_operation_ids()
+    created = session_creates()
     assert created
     assert created <= {operation.operation_id for operation in didit_document().operations}
 

@@ -25,9 +25,10 @@ from contracts.connections import (
     carries_no_credentials,
     sessionless_requests_through,
 )
-from contracts.pacing import CreateBudget, OperationIndex, Pacer, RateLimits, create_operation_ids
+from contracts.pacing import CreateBudget, OperationIndex, Pacer, RateLimits
 from contracts.schema import SCHEMA
 from contracts.target import current_target
+from didit_contract.stateful_support import session_creates
 from didit_emulator.config import default_config
 from didit_emulator.testing import running_emulator
 from didit_spec import didit_document
@@ -181,7 +182,7 @@ def _deployment_connections(
     # One read, then one more per 60 seconds.
     limits = {"window_seconds": 60, "buckets": {"read": {"limit": 2, "methods": ["GET"]}}}
     pacer = Pacer(RateLimits.from_extension(limits), clock=clock, headroom=1.0)
-    guard = RequestGuard(pacer, budget, create_operation_ids(), OperationIndex(emulator.base_url))
+    guard = RequestGuard(pacer, budget, session_creates(), OperationIndex(emulator.base_url))
     return Connections(emulator.base_url, guard)
 
 
@@ -191,7 +192,7 @@ def test_sessionless_requests_to_a_deployment_are_paced() -> None:
     with running_emulator(default_config().with_rate_limits(enabled=False)) as emulator:
         connections = _deployment_connections(emulator, clock, None)
         try:
-            with sessionless_requests_through(connections.for_probes, emulator.base_url):
+            with sessionless_requests_through(connections.probes, emulator.base_url):
                 for _ in range(2):
                     REQUESTS_TRANSPORT.send(_probe_of("list_sessions"), base_url=emulator.base_url)
         finally:
@@ -210,7 +211,7 @@ def test_sessionless_create_probe_is_sent_past_a_spent_budget(tmp_path: Path) ->
         body = {"workflow_id": emulator.workflow("Acme", "user").id}
         try:
             assert connections.session.post(url, json=body, headers=headers).status_code == 201
-            with sessionless_requests_through(connections.for_probes, emulator.base_url):
+            with sessionless_requests_through(connections.probes, emulator.base_url):
                 probe = _probe_of("create_session")
                 probe.body = body
                 try:
@@ -246,7 +247,7 @@ def test_guard_without_holding_creates_counts_only_what_was_created(
     budget = CreateBudget(tmp_path / "creates", 1)
     budget.reserve()
     guard = RequestGuard(
-        None, budget, create_operation_ids(), OperationIndex(BASE_URL), holds_creates=False
+        None, budget, session_creates(), OperationIndex(BASE_URL), holds_creates=False
     )
     url = BASE_URL + didit_document().operation("create_session").path
     creates = guard.before("POST", url)
@@ -273,8 +274,8 @@ def test_probe_session_keeps_no_cookie_it_is_sent() -> None:
     base_url = f"http://127.0.0.1:{server.server_address[1]}"
     connections = Connections(base_url)
     try:
-        connections.for_probes.get(base_url + "/v3/sessions/")
-        clean = carries_no_credentials(connections.for_probes)
+        connections.probes.get(base_url + "/v3/sessions/")
+        clean = carries_no_credentials(connections.probes)
     finally:
         connections.close()
         server.shutdown()

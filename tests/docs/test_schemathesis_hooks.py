@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from didit_contract.stateful_support import SESSION_CREATES
+from didit_contract.stateful_support import session_creates
 from didit_emulator.config import default_config
 from didit_spec import didit_document
 
@@ -71,7 +71,7 @@ def test_schemathesis_hooks_start_the_stateful_phase_at_the_session_creates() ->
     entry_points = set(_hooked("create_session")["entry_points"])
     creates = {
         f"{operation.method.upper()} {operation.path}"
-        for operation in (didit_document().operation(name) for name in SESSION_CREATES)
+        for operation in (didit_document().operation(name) for name in session_creates())
     }
     assert creates <= entry_points, f"the stateful phase starts only at {sorted(entry_points)}"
 
@@ -80,7 +80,7 @@ def test_schemathesis_hooks_replace_the_resource_check() -> None:
     assert _hooked("create_session")["resource_check"] == "didit_contract.stateful_support"
 
 
-@pytest.mark.parametrize("create", sorted(SESSION_CREATES))
+@pytest.mark.parametrize("create", sorted(session_creates()))
 def test_schemathesis_hooks_give_a_stateful_create_the_callers_workflow(create: str) -> None:
     caller = default_config().applications[0]
     workflows = {workflow.id for workflow in caller.workflows}
