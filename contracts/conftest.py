@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from contracts.counting import Tally, count_case, local_tally, run_shortfalls
+from contracts.generation import add_deferred_coverage_cases
 from contracts.profiles import PROFILE
 from contracts.target import Deployment, current_target, deployment_from_env, set_current_target
 
@@ -216,6 +217,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def pytest_collection_finish(session: pytest.Session) -> None:
     gc.collect()
     gc.freeze()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_call(item: pytest.Item) -> None:
+    # The operation's coverage-phase cases, deferred from collection (contracts/generation.py):
+    # built here, by the one process that runs the test, before Hypothesis reads them.
+    add_deferred_coverage_cases(getattr(item, "obj", None))
 
 
 @pytest.hookimpl(trylast=True)

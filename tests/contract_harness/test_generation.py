@@ -1,14 +1,33 @@
-"""The generation speed-ups give the strategies they replace (contracts/generation.py)."""
+"""The generation speed-ups give what they replace (contracts/generation.py): the same
+strategies, and the same coverage cases built later."""
 
 from __future__ import annotations
 
+import copy
 import gc
 import types
 import weakref
+from pathlib import Path
+from typing import Any
 
+import pytest
+import schemathesis
+import schemathesis.generation.hypothesis.builder as builder
 from hypothesis import strategies as st
+from schemathesis import GenerationMode
+from schemathesis.config import SchemathesisConfig
+from schemathesis.generation.feedback import FeedbackSources
+from schemathesis.pytest._test_builder import build_operation_test
 
-from contracts.generation import StrategiesReusingFixedDictionaries, reuse_fixed_dictionaries
+from contracts.generation import (
+    StrategiesReusingFixedDictionaries,
+    add_deferred_coverage_cases,
+    defer_coverage_cases,
+    reuse_fixed_dictionaries,
+)
+from didit_spec import didit_document
+
+SUITE_SETTINGS = Path(__file__).resolve().parents[2] / "schemathesis.toml"
 
 
 def test_fixed_dictionaries_of_the_same_values_is_built_once() -> None:
@@ -80,3 +99,211 @@ def test_reuse_fixed_dictionaries_wraps_a_module_once() -> None:
     reuse_fixed_dictionaries(module)
     assert isinstance(wrapped, StrategiesReusingFixedDictionaries)
     assert module.st is wrapped
+
+
+# --- coverage cases built when the test starts ----------------------------------------------
+
+
+def _recording_builder() -> tuple[types.ModuleType, list[tuple[Any, ...]]]:
+    """A stand-in for schemathesis' builder module: `add_coverage` records its calls."""
+    calls: list[tuple[Any, ...]] = []
+    module = types.ModuleType("builder")
+
+    def add_coverage(test: Any, operation: Any, *args: Any, **kwargs: Any) -> Any:
+        calls.append((test, operation, args, kwargs))
+        return test
+
+    module.add_coverage = add_coverage  # type: ignore[attr-defined]
+    return module, calls
+
+
+def _schema_of(document: dict[str, Any]) -> Any:
+    """A stand-in for a schemathesis schema: its document, its record of probed methods, and
+    `trace` as the one method its coverage phase probes."""
+    coverage = types.SimpleNamespace(unexpected_methods={"trace"})
+    return types.SimpleNamespace(
+        raw_schema=document,
+        coverage_unexpected_methods_seen=set(),
+        config=types.SimpleNamespace(
+            phases_for=lambda operation: types.SimpleNamespace(coverage=coverage)
+        ),
+    )
+
+
+def _operation_of(schema: Any, path: str = "/things/") -> Any:
+    return types.SimpleNamespace(schema=schema, path=path)
+
+
+def test_add_coverage_of_a_deferring_schema_builds_nothing_when_collected() -> None:
+    module, calls = _recording_builder()
+    document: dict[str, Any] = {}
+    defer_coverage_cases(_schema_of(document), module)
+
+    def test() -> None: ...
+
+    assert module.add_coverage(test, _operation_of(_schema_of(document)), ["positive"]) is test
+    assert calls == []
+
+
+def test_add_deferred_coverage_cases_builds_them_once_with_the_collected_arguments() -> None:
+    module, calls = _recording_builder()
+    document: dict[str, Any] = {}
+    defer_coverage_cases(_schema_of(document), module)
+
+    def test() -> None: ...
+
+    operation = _operation_of(_schema_of(document))
+    module.add_coverage(test, operation, ["positive"], hooks="dispatcher")
+    add_deferred_coverage_cases(test)
+    add_deferred_coverage_cases(test)
+    assert calls == [(test, operation, (["positive"],), {"hooks": "dispatcher"})]
+
+
+def test_add_coverage_of_another_document_builds_when_collected() -> None:
+    # Another schema's tests in the same process (the emulator's own fuzz test) have no runner
+    # that builds deferred cases.
+    module, calls = _recording_builder()
+    defer_coverage_cases(_schema_of({}), module)
+
+    def test() -> None: ...
+
+    other = _operation_of(_schema_of({}))
+    module.add_coverage(test, other, ["negative"])
+    assert calls == [(test, other, (["negative"],), {})]
+
+
+@pytest.mark.parametrize("built_first", ["get", "post"])
+def test_deferred_coverage_cases_probe_undeclared_methods_with_the_first_collected(
+    built_first: str,
+) -> None:
+    # Collected GET then POST, both on one path: GET's cases probe the path's undeclared
+    # methods, POST's never do, whichever is built first (as when both were built collecting).
+    module = types.ModuleType("builder")
+    probed_by: dict[str, set[tuple[str, str]]] = {}
+
+    def add_coverage(test: Any, operation: Any) -> Any:
+        seen = operation.schema.coverage_unexpected_methods_seen
+        new = {(operation.path, "trace")} - seen
+        seen |= new
+        probed_by[test.__name__] = new
+        return test
+
+    module.add_coverage = add_coverage  # type: ignore[attr-defined]
+    document: dict[str, Any] = {}
+    schema = _schema_of(document)
+    defer_coverage_cases(schema, module)
+
+    def get() -> None: ...
+
+    def post() -> None: ...
+
+    module.add_coverage(get, _operation_of(schema))
+    module.add_coverage(post, _operation_of(schema))
+    order = [get, post] if built_first == "get" else [post, get]
+    for test in order:
+        add_deferred_coverage_cases(test)
+    assert probed_by == {"get": {("/things/", "trace")}, "post": set()}
+
+
+def test_add_deferred_coverage_cases_of_a_test_without_pending_cases_does_nothing() -> None:
+    def test() -> None: ...
+
+    add_deferred_coverage_cases(test)
+    add_deferred_coverage_cases(None)
+    assert not hasattr(test, "hypothesis_explicit_examples")
+
+
+def test_defer_coverage_cases_wraps_a_module_once() -> None:
+    module, calls = _recording_builder()
+    document: dict[str, Any] = {}
+    defer_coverage_cases(_schema_of(document), module)
+    deferring = module.add_coverage
+    defer_coverage_cases(_schema_of(document), module)
+    assert module.add_coverage is deferring
+
+    def test() -> None: ...
+
+    module.add_coverage(test, _operation_of(_schema_of(document)))
+    add_deferred_coverage_cases(test)
+    assert len(calls) == 1
+
+
+def _suite_schema() -> Any:
+    schema = schemathesis.openapi.from_dict(
+        copy.deepcopy(dict(didit_document().contents)),
+        config=SchemathesisConfig.from_path(SUITE_SETTINGS),
+    )
+    schema.config.generation.update(modes=[GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
+    return schema
+
+
+def _explicit_cases(schema: Any, *, built_in_reverse: bool = False) -> dict[str, list[Any]]:
+    """Per operation, the explicit cases (examples, then coverage) of the test schemathesis'
+    pytest plugin collects for it, in the order Hypothesis runs them. The tests are collected in
+    the spec's order; deferred cases are added in that order, or in the reverse one."""
+    tests: dict[str, Any] = {}
+    for result in schema.get_all_operations():
+        operation = result.ok()
+
+        def test_operation(case: Any) -> None: ...
+
+        tests[operation.label] = build_operation_test(
+            config=schema.config,
+            operation=operation,
+            test_func=test_operation,
+            given_kwargs={},
+            feedback=FeedbackSources(),
+        )
+    for test in reversed(tests.values()) if built_in_reverse else tests.values():
+        add_deferred_coverage_cases(test)
+    return {
+        label: [
+            _described(example.kwargs["case"])
+            for example in reversed(test.hypothesis_explicit_examples)
+        ]
+        for label, test in tests.items()
+    }
+
+
+def _described(case: Any) -> tuple[Any, ...]:
+    return (
+        case.method,
+        case.path,
+        case.path_parameters,
+        case.headers,
+        case.cookies,
+        case.query,
+        repr(case.body),
+        case.media_type,
+        repr(case.meta.phase) if case.meta else None,
+        case.meta.generation.mode if case.meta else None,
+    )
+
+
+def test_deferred_coverage_cases_are_the_ones_built_when_collected(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The suite's settings (its coverage phase's options, both generation modes).
+    monkeypatch.setenv("DIDIT_API_KEY", "a-key-for-the-settings-file")
+    built_when_collected = _explicit_cases(_suite_schema())
+    # Deferred for this test's schema only; the builder module is restored afterwards.
+    monkeypatch.setattr(builder, "add_coverage", builder.add_coverage)
+    run = _suite_schema()
+    defer_coverage_cases(run)
+    built_when_run = _explicit_cases(run, built_in_reverse=True)
+    assert built_when_run == built_when_collected
+    assert sum(len(cases) for cases in built_when_run.values()) > 10 * len(built_when_run)
+
+
+def test_contract_suite_builds_a_tests_deferred_coverage_cases_as_it_starts() -> None:
+    from contracts import conftest
+
+    module, calls = _recording_builder()
+    document: dict[str, Any] = {}
+    defer_coverage_cases(_schema_of(document), module)
+
+    def test_operation() -> None: ...
+
+    module.add_coverage(test_operation, _operation_of(_schema_of(document)))
+    conftest.pytest_runtest_call(types.SimpleNamespace(obj=test_operation))  # type: ignore[arg-type]
+    assert [call[0] for call in calls] == [test_operation]
