@@ -85,7 +85,8 @@ def plant(value: Any) -> Any:
 
 def reachable(root: object) -> Iterator[object]:
     """Every object reachable from `root` through attrs fields (but a `Response`'s raw `content`
-    and `headers`, which are the wire data the caller asked for), lists, tuples and mappings."""
+    and `headers`, and a model's raw `additional_properties`, which are the wire data the caller
+    asked for), lists, tuples and mappings."""
     seen: set[int] = set()
     pending = [root]
     while pending:
@@ -98,7 +99,14 @@ def reachable(root: object) -> Iterator[object]:
             pending += [current.status_code, current.parsed]
         elif attrs.has(type(current)):
             fields: Any = attrs.fields(type(current))  # type: ignore[arg-type]
-            pending += [getattr(current, field.name) for field in fields]
+            for field in fields:
+                value = getattr(current, field.name)
+                if field.name == "additional_properties":
+                    # Undocumented properties as received, like a Response's content: the
+                    # model's repr (checked) redacts them; the models among them are walked.
+                    pending += [item for item in value.values() if attrs.has(type(item))]
+                else:
+                    pending.append(value)
         elif isinstance(current, list | tuple):
             pending += list(current)
         elif isinstance(current, dict):
@@ -219,6 +227,34 @@ def test_client_results_never_show_a_credential(
         with pytest.raises(DiditError) as caught:
             unwrap(response)
         assert_no_secret(caught.value, caught.value.args)
+
+
+@pytest.mark.parametrize(
+    "undocumented",
+    [
+        pytest.param({"client_secret": CREDENTIAL}, id="secret"),
+        pytest.param({"refreshToken": CREDENTIAL}, id="camel-case-token"),
+        pytest.param({"partner-api-key": CREDENTIAL}, id="dashed-key"),
+        pytest.param({"callback_url": SESSION_URL}, id="url"),
+        pytest.param({"extra": {"nested": [{"share_token": CREDENTIAL}]}}, id="nested"),
+    ],
+)
+def test_model_repr_hides_credentials_in_undocumented_properties(
+    undocumented: dict[str, Any],
+) -> None:
+    # An API may add a credential the spec does not name yet: it lands in additional_properties.
+    token = didit_client.models.ClientToken.from_dict(
+        {"access_token": CREDENTIAL, "expires_in": 60, **undocumented}
+    )
+    assert token.additional_properties == undocumented
+    assert_no_secret(token)
+
+
+def test_model_repr_shows_other_undocumented_properties() -> None:
+    token = didit_client.models.ClientToken.from_dict(
+        {"access_token": CREDENTIAL, "expires_in": 60, "region": "eu", "tags": [{"tier": 2}]}
+    )
+    assert "additional_properties={'region': 'eu', 'tags': [{'tier': 2}]}" in repr(token)
 
 
 def test_response_wrapper_hides_body_and_headers() -> None:

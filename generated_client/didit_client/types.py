@@ -1,5 +1,6 @@
 """Contains some shared types for properties"""
 
+import re
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
 from typing import IO, BinaryIO, Generic, Literal, TypeVar
@@ -57,6 +58,42 @@ def redact_url(value: object) -> str:
     return repr(f"{origin}{head}/<redacted>")
 
 
+# A name in camelCase or with dashes, as a property's wire name may be, read in snake_case.
+_WORD_START = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+def _snake_case(name: str) -> str:
+    return _WORD_START.sub("_", name).replace("-", "_").lower()
+
+
+def _shown(name: str, value: object) -> str:
+    """The repr of a value under a property named `name`, by the rules the model template applies
+    to documented fields (templates/model.py.jinja): a credential (a name ending in `token` or
+    `_key`, or with `secret` anywhere) is not shown, a URL (`url`, `*_url`) only up to its last
+    path segment, and mappings and lists are walked."""
+    snake = _snake_case(name)
+    if snake.endswith(("token", "_key")) or "secret" in snake:
+        return "'<redacted>'"
+    if snake == "url" or snake.endswith("_url"):
+        return redact_url(value)
+    return _walked(value)
+
+
+def _walked(value: object) -> str:
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{key!r}: {_shown(str(key), item)}" for key, item in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_walked(item) for item in value) + "]"
+    return repr(value)
+
+
+def redact_additional_properties(value: object) -> str:
+    """The repr of a model's additional (undocumented) properties: an API may add a credential
+    or a session URL the spec does not name yet, so they are shown by the rules of documented
+    fields, applied by key, at any depth."""
+    return _walked(value)
+
+
 T = TypeVar("T")
 
 
@@ -74,4 +111,13 @@ class Response(Generic[T]):
     parsed: T | None
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset", "redact_url"]
+__all__ = [
+    "UNSET",
+    "File",
+    "FileTypes",
+    "RequestFiles",
+    "Response",
+    "Unset",
+    "redact_additional_properties",
+    "redact_url",
+]

@@ -6,7 +6,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, redact_additional_properties
 
 T = TypeVar("T", bound="AmlHit")
 
@@ -28,7 +28,7 @@ class AmlHit:
     match: bool | None | Unset = UNSET
     score: float | None | Unset = UNSET
     datasets: list[str] | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=redact_additional_properties)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

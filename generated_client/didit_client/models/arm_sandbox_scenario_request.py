@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.sandbox_scenario import SandboxScenario
+from ..types import redact_additional_properties
 
 T = TypeVar("T", bound="ArmSandboxScenarioRequest")
 
@@ -25,7 +26,7 @@ class ArmSandboxScenarioRequest:
     """
 
     scenario: SandboxScenario
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=redact_additional_properties)
 
     def to_dict(self) -> dict[str, Any]:
         scenario = self.scenario.value

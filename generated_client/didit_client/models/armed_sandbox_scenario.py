@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 
 from ..models.sandbox_scenario import SandboxScenario
 from ..models.session_status import SessionStatus
+from ..types import redact_additional_properties
 
 T = TypeVar("T", bound="ArmedSandboxScenario")
 
@@ -35,7 +36,7 @@ class ArmedSandboxScenario:
     session_id: UUID
     scenario: SandboxScenario
     status: SessionStatus
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=redact_additional_properties)
 
     def to_dict(self) -> dict[str, Any]:
         session_id = str(self.session_id)

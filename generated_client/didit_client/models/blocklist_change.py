@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.blocklist_item_type import BlocklistItemType
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, redact_additional_properties
 
 T = TypeVar("T", bound="BlocklistChange")
 
@@ -24,7 +24,7 @@ class BlocklistChange:
 
     session_id: UUID | Unset = UNSET
     item_types: list[BlocklistItemType] | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=redact_additional_properties)
 
     def to_dict(self) -> dict[str, Any]:
         session_id: str | Unset = UNSET

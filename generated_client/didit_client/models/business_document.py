@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.feature_status import FeatureStatus
-from ..types import UNSET, Unset, redact_url
+from ..types import UNSET, Unset, redact_additional_properties, redact_url
 
 T = TypeVar("T", bound="BusinessDocument")
 
@@ -25,7 +25,7 @@ class BusinessDocument:
     document_type: None | str | Unset = UNSET
     file_url: None | str | Unset = _attrs_field(repr=redact_url, default=UNSET)
     status: FeatureStatus | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=redact_additional_properties)
 
     def to_dict(self) -> dict[str, Any]:
         document_type: None | str | Unset

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, redact_additional_properties
 
 T = TypeVar("T", bound="ClientToken")
 
@@ -35,7 +35,7 @@ class ClientToken:
     sub: str | Unset = UNSET
     client_id: str | Unset = UNSET
     organization_id: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=redact_additional_properties)
 
     def to_dict(self) -> dict[str, Any]:
         access_token = self.access_token

@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.grant_type import GrantType
+from ..types import redact_additional_properties
 
 T = TypeVar("T", bound="ClientTokenRequest")
 
@@ -20,7 +21,7 @@ class ClientTokenRequest:
     """
 
     grant_type: GrantType
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=redact_additional_properties)
 
     def to_dict(self) -> dict[str, Any]:
         grant_type = self.grant_type.value

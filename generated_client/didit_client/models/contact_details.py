@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.iso_639_language import Iso639Language
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, redact_additional_properties
 
 T = TypeVar("T", bound="ContactDetails")
 
@@ -34,7 +34,7 @@ class ContactDetails:
     email_lang: Iso639Language | Unset = UNSET
     phone: None | str | Unset = UNSET
     send_notification_emails: bool | Unset = False
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=redact_additional_properties)
 
     def to_dict(self) -> dict[str, Any]:
         email = self.email

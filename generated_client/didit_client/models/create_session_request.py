@@ -10,7 +10,7 @@ from attrs import field as _attrs_field
 from ..models.callback_method import CallbackMethod
 from ..models.iso_639_language import Iso639Language
 from ..models.sandbox_scenario import SandboxScenario
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, redact_additional_properties
 
 T = TypeVar("T", bound="CreateSessionRequest")
 
@@ -63,7 +63,7 @@ class CreateSessionRequest:
     expected_details: ExpectedDetails | Unset = UNSET
     portrait_image: str | Unset = UNSET
     sandbox_scenario: SandboxScenario | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=redact_additional_properties)
 
     def to_dict(self) -> dict[str, Any]:
         workflow_id = str(self.workflow_id)

@@ -7,7 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, redact_additional_properties
 
 T = TypeVar("T", bound="CreateSessionV2Request")
 
@@ -37,7 +37,7 @@ class CreateSessionV2Request:
     metadata: SessionMetadata | Unset = UNSET
     contact_details: ContactDetails | Unset = UNSET
     expected_details: ExpectedDetails | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=redact_additional_properties)
 
     def to_dict(self) -> dict[str, Any]:
         workflow_id = str(self.workflow_id)

@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..models.webhook_event_type import WebhookEventType
 from ..models.webhook_version import WebhookVersion
-from ..types import UNSET, Unset, redact_url
+from ..types import UNSET, Unset, redact_additional_properties, redact_url
 
 T = TypeVar("T", bound="CreateWebhookDestinationRequest")
 
@@ -31,7 +31,7 @@ class CreateWebhookDestinationRequest:
     enabled: bool | Unset = True
     webhook_version: WebhookVersion | Unset = WebhookVersion.V3
     subscribed_events: list[WebhookEventType] | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=redact_additional_properties)
 
     def to_dict(self) -> dict[str, Any]:
         label = self.label

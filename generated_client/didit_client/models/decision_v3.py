@@ -12,7 +12,7 @@ from ..models.decision_v3_environment import DecisionV3Environment
 from ..models.feature import Feature
 from ..models.session_kind import SessionKind
 from ..models.session_status import SessionStatus
-from ..types import UNSET, Unset, redact_url
+from ..types import UNSET, Unset, redact_additional_properties, redact_url
 
 T = TypeVar("T", bound="DecisionV3")
 
@@ -88,7 +88,7 @@ class DecisionV3:
     shared_from_session: None | Unset | UUID = UNSET
     created_at: datetime.datetime | Unset = UNSET
     expires_at: datetime.datetime | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=redact_additional_properties)
 
     def to_dict(self) -> dict[str, Any]:
         session_id = str(self.session_id)

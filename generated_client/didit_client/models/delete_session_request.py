@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.delete_session_request_deletion_instruction import DeleteSessionRequestDeletionInstruction
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, redact_additional_properties
 
 T = TypeVar("T", bound="DeleteSessionRequest")
 
@@ -35,7 +35,7 @@ class DeleteSessionRequest:
         DeleteSessionRequestDeletionInstruction.OPERATIONAL_SESSION_DELETE
     )
     instruction_id: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=redact_additional_properties)
 
     def to_dict(self) -> dict[str, Any]:
         retain_face_embeddings: bool | None | Unset

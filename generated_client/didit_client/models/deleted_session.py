@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.deleted_session_face_retention_outcome import DeletedSessionFaceRetentionOutcome
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, redact_additional_properties
 
 T = TypeVar("T", bound="DeletedSession")
 
@@ -30,7 +30,7 @@ class DeletedSession:
     session_number: int | None | Unset = UNSET
     face_retention_outcome: DeletedSessionFaceRetentionOutcome | Unset = UNSET
     biometric_template_uuid: None | Unset | UUID = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=redact_additional_properties)
 
     def to_dict(self) -> dict[str, Any]:
         session_id: str | Unset = UNSET

@@ -6,6 +6,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import redact_additional_properties
+
 T = TypeVar("T", bound="ErrorResponse")
 
 
@@ -19,7 +21,7 @@ class ErrorResponse:
     """
 
     detail: list[str] | str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=redact_additional_properties)
 
     def to_dict(self) -> dict[str, Any]:
         detail: list[str] | str

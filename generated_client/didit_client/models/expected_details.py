@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 
 from ..models.expected_details_expected_document_types_item import ExpectedDetailsExpectedDocumentTypesItem
 from ..models.gender import Gender
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, redact_additional_properties
 
 T = TypeVar("T", bound="ExpectedDetails")
 
@@ -58,7 +58,7 @@ class ExpectedDetails:
     company_name: str | Unset = UNSET
     registry_country: str | Unset = UNSET
     registration_number: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=redact_additional_properties)
 
     def to_dict(self) -> dict[str, Any]:
         first_name = self.first_name

@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.feature_status import FeatureStatus
+from ..types import redact_additional_properties
 
 T = TypeVar("T", bound="FeatureProgress")
 
@@ -23,7 +24,7 @@ class FeatureProgress:
 
     feature: str
     status: FeatureStatus
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=redact_additional_properties)
 
     def to_dict(self) -> dict[str, Any]:
         feature = self.feature

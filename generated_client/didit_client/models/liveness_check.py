@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.feature_status import FeatureStatus
-from ..types import UNSET, Unset, redact_url
+from ..types import UNSET, Unset, redact_additional_properties, redact_url
 
 T = TypeVar("T", bound="LivenessCheck")
 
@@ -33,7 +33,7 @@ class LivenessCheck:
     video_url: None | str | Unset = _attrs_field(repr=redact_url, default=UNSET)
     age_estimation: float | None | Unset = UNSET
     warnings: list[RiskWarning] | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=redact_additional_properties)
 
     def to_dict(self) -> dict[str, Any]:
         status = self.status.value

@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.resubmittable_feature import ResubmittableFeature
+from ..types import redact_additional_properties
 
 T = TypeVar("T", bound="NodeToResubmit")
 
@@ -26,7 +27,7 @@ class NodeToResubmit:
 
     node_id: str
     feature: ResubmittableFeature
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=redact_additional_properties)
 
     def to_dict(self) -> dict[str, Any]:
         node_id = self.node_id

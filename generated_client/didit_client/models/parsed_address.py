@@ -7,7 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, redact_additional_properties
 
 T = TypeVar("T", bound="ParsedAddress")
 
@@ -37,7 +37,7 @@ class ParsedAddress:
     street_2: None | str | Unset = UNSET
     postal_code: None | str | Unset = UNSET
     raw_results: ParsedAddressRawResults | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=redact_additional_properties)
 
     def to_dict(self) -> dict[str, Any]:
         id: str | Unset = UNSET

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import redact_additional_properties
+
 T = TypeVar("T", bound="SessionMetadata")
 
 
@@ -13,7 +15,7 @@ T = TypeVar("T", bound="SessionMetadata")
 class SessionMetadata:
     """Free-form data stored with the session and echoed back (002, 004)."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=redact_additional_properties)
 
     def to_dict(self) -> dict[str, Any]:
 

@@ -6,6 +6,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import redact_additional_properties
+
 T = TypeVar("T", bound="SessionPage")
 
 
@@ -24,7 +26,7 @@ class SessionPage:
     next_: None | str
     previous: None | str
     results: list[SessionSummary]
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=redact_additional_properties)
 
     def to_dict(self) -> dict[str, Any]:
         count = self.count

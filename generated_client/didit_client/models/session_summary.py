@@ -10,7 +10,7 @@ from attrs import field as _attrs_field
 
 from ..models.session_kind import SessionKind
 from ..models.session_status import SessionStatus
-from ..types import UNSET, Unset, redact_url
+from ..types import UNSET, Unset, redact_additional_properties, redact_url
 
 T = TypeVar("T", bound="SessionSummary")
 
@@ -58,7 +58,7 @@ class SessionSummary:
     registration_number: None | str | Unset = UNSET
     features: list[FeatureProgress] | Unset = UNSET
     created_at: datetime.datetime | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=redact_additional_properties)
 
     def to_dict(self) -> dict[str, Any]:
         session_id = str(self.session_id)

@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.session_kind import SessionKind
+from ..types import redact_additional_properties
 
 T = TypeVar("T", bound="ShareToken")
 
@@ -27,7 +28,7 @@ class ShareToken:
     share_token: str = _attrs_field(repr=False)
     for_application_id: UUID
     session_kind: SessionKind
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=redact_additional_properties)
 
     def to_dict(self) -> dict[str, Any]:
         share_token = self.share_token

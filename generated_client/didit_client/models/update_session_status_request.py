@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.new_session_status import NewSessionStatus
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, redact_additional_properties
 
 T = TypeVar("T", bound="UpdateSessionStatusRequest")
 
@@ -35,7 +35,7 @@ class UpdateSessionStatusRequest:
     email_address: str | Unset = UNSET
     email_language: str | Unset = "en"
     nodes_to_resubmit: list[NodeToResubmit] | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=redact_additional_properties)
 
     def to_dict(self) -> dict[str, Any]:
         new_status = self.new_status.value

@@ -7,6 +7,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import redact_additional_properties
+
 T = TypeVar("T", bound="WebhookDeliverySummary")
 
 
@@ -33,7 +35,7 @@ class WebhookDeliverySummary:
     avg_response_time_ms: int | None
     max_response_time_ms: int | None
     last_delivery_at: datetime.datetime | None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=redact_additional_properties)
 
     def to_dict(self) -> dict[str, Any]:
         total_deliveries = self.total_deliveries

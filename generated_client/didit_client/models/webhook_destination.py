@@ -10,7 +10,7 @@ from attrs import field as _attrs_field
 
 from ..models.webhook_event_type import WebhookEventType
 from ..models.webhook_version import WebhookVersion
-from ..types import redact_url
+from ..types import redact_additional_properties, redact_url
 
 T = TypeVar("T", bound="WebhookDestination")
 
@@ -46,7 +46,7 @@ class WebhookDestination:
     created_at: datetime.datetime
     updated_at: datetime.datetime
     summary: WebhookDeliverySummary
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=redact_additional_properties)
 
     def to_dict(self) -> dict[str, Any]:
         uuid = str(self.uuid)

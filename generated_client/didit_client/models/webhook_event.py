@@ -10,7 +10,7 @@ from attrs import field as _attrs_field
 from ..models.session_kind import SessionKind
 from ..models.session_status import SessionStatus
 from ..models.webhook_type import WebhookType
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, redact_additional_properties
 
 T = TypeVar("T", bound="WebhookEvent")
 
@@ -50,7 +50,7 @@ class WebhookEvent:
     metadata: None | SessionMetadata | str | Unset = UNSET
     session_kind: SessionKind | Unset = UNSET
     decision: BusinessDecision | DecisionV3 | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=redact_additional_properties)
 
     def to_dict(self) -> dict[str, Any]:
         webhook_type = self.webhook_type.value
