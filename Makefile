@@ -4,14 +4,15 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := help
 
-# The interpreter the environments are made from (PYTHON=... chooses another). The system's own
-# python3 (SYSTEM_PYTHON) comes first when it is 3.11 or newer and can make a venv (ensurepip):
-# Debian builds it with profile-guided and link-time optimisation, pyenv's default build (first
-# on PATH on these machines) has neither, and the deep contract run takes 12-19 % less CPU on
-# Debian's (issue 13). Else the python3 on PATH.
+# The interpreter the environments are made from (PYTHON=... chooses another; an existing .venv
+# keeps its own until `make clean`). The system's own python3 (SYSTEM_PYTHON) comes first when it
+# is 3.11 or newer and can make a venv (ensurepip): Debian builds it with profile-guided and
+# link-time optimisation, pyenv's default build (first on PATH on these machines) has neither,
+# and the deep contract run takes 12-19 % less CPU on Debian's (issue 13). Else the python3 on
+# PATH.
 SYSTEM_PYTHON ?= /usr/bin/python3
-ifeq ($(origin PYTHON),undefined)
-PYTHON := $(shell $(SYSTEM_PYTHON) -c 'import ensurepip, sys; sys.exit(sys.version_info < (3, 11))' \
+ifeq ($(strip $(PYTHON)),)
+override PYTHON := $(shell $(SYSTEM_PYTHON) -c 'import ensurepip, sys; sys.exit(sys.version_info < (3, 11))' \
 	>/dev/null 2>&1 && echo $(SYSTEM_PYTHON) || echo python3)
 endif
 VENV := .venv

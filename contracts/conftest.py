@@ -141,6 +141,12 @@ def pytest_configure(config: pytest.Config) -> None:
 
         target = _RUN.stack.enter_context(emulator_target())
     set_current_target(target)
+    # Each operation's coverage-phase cases are built as its test starts (`pytest_runtest_call`),
+    # by the process that runs it, not by every worker while collecting (contracts/generation.py).
+    from contracts.generation import defer_coverage_cases
+    from contracts.schema import SCHEMA
+
+    defer_coverage_cases(SCHEMA)
     # ignored_auth's probes over the target's connections too (in-process, or pooled and paced).
     from contracts.connections import sessionless_requests_through
 

@@ -2,9 +2,9 @@
 
 The contract suite's deep run is mostly schemathesis and Hypothesis generating cases (issue 13).
 What is here only avoids rebuilding what was already built, or building what a process never
-uses; `reuse_fixed_dictionaries` and `defer_coverage_cases` are applied by contracts/schema.py
-before any test is collected, and contracts/conftest.py calls `add_deferred_coverage_cases` as
-each test starts.
+uses. `reuse_fixed_dictionaries` is applied by contracts/schema.py before any case is drawn;
+contracts/conftest.py turns on `defer_coverage_cases` in each worker before it collects, and
+calls `add_deferred_coverage_cases` as each test starts.
 """
 
 from __future__ import annotations
@@ -78,23 +78,22 @@ def reuse_fixed_dictionaries(module: ModuleType | None = None) -> None:
 
 # Where a collected test keeps the coverage cases it has not built yet.
 _PENDING_COVERAGE = "_didit_pending_coverage_cases"
+# Where a schema keeps its `_PathProbes`, per path template (`parametrize` clones a schema, and
+# schemathesis keeps its record of probed methods on each clone).
+_PATHS = "_didit_coverage_paths"
+# The spec documents whose tests defer their coverage cases (a schema's clones share it).
+_DEFERRING: list[Any] = []
+
+Build = Callable[[Callable[..., Any]], Any]
 
 
 @dataclass
-class _DeferringDocument:
-    """A spec document whose tests build their coverage cases when they start; a schema's clones
-    (such as the one `parametrize` makes) share it."""
+class _PathProbes:
+    """The operations of one path, in collection order, as coverage-case builds, and the
+    path's probed undeclared methods as schemathesis recorded them after each build."""
 
-    document: Any
-    # The paths whose first operation has been collected.
-    paths: set[str] = field(default_factory=set)
-
-
-_DEFERRING: list[_DeferringDocument] = []
-
-
-def _deferring(schema: Any) -> _DeferringDocument | None:
-    return next((found for found in _DEFERRING if found.document is schema.raw_schema), None)
+    builds: list[Build] = field(default_factory=list)
+    recorded_after: dict[int, frozenset[tuple[str, str]]] = field(default_factory=dict)
 
 
 def defer_coverage_cases(schema: Any, module: ModuleType | None = None) -> None:
@@ -111,17 +110,20 @@ def defer_coverage_cases(schema: Any, module: ModuleType | None = None) -> None:
 
     The cases are the ones collection builds, whatever order the tests run in and whichever
     worker runs them (tests/contract_harness checks): the coverage generator draws with a fixed
-    seed of its own, and the one thing it carries from one operation to the next, which
-    operation of a path sends the probes with methods the path does not declare, is settled
-    here in collection order (`_as_when_collected`). Tests of other spec documents in the same
-    process build theirs while collected, as before: only a runner that calls
-    `add_deferred_coverage_cases` (contracts/conftest.py) may defer.
+    seed of its own and keeps the simplest value of each draw, and the one thing it carries from
+    one operation to the next, which operation of a path sends the probes with the methods the
+    path does not declare, is replayed in collection order (`_PathProbes`). Two differences:
+    a definition schemathesis cannot build cases for fails the test when it starts, with
+    schemathesis' error, instead of at collection; and the builds run after earlier tests have
+    imported more modules, whose literals Hypothesis may mix into draws (no case changed when
+    measured). Only contracts/conftest.py, which calls `add_deferred_coverage_cases` as each
+    test starts, turns this on; tests of other spec documents build theirs while collected.
     """
     if module is None:
         import schemathesis.generation.hypothesis.builder as module
 
-    if _deferring(schema) is None:
-        _DEFERRING.append(_DeferringDocument(schema.raw_schema))
+    if not any(document is schema.raw_schema for document in _DEFERRING):
+        _DEFERRING.append(schema.raw_schema)
     namespace = vars(module)
     build_now: Callable[..., Any] = namespace["add_coverage"]
     if getattr(build_now, "defers", False):
@@ -130,49 +132,54 @@ def defer_coverage_cases(schema: Any, module: ModuleType | None = None) -> None:
     def add_coverage_when_run(
         test: Callable[..., Any], operation: Any, *args: Any, **kwargs: Any
     ) -> Any:
-        document = _deferring(operation.schema)
-        if document is None:
+        if not any(document is operation.schema.raw_schema for document in _DEFERRING):
             return build_now(test, operation, *args, **kwargs)
-        first_of_its_path = operation.path not in document.paths
-        document.paths.add(operation.path)
-        build = functools.partial(
-            _as_when_collected, first_of_its_path, build_now, test, operation, *args, **kwargs
-        )
-        setattr(test, _PENDING_COVERAGE, build)
+        paths: dict[str, _PathProbes] = vars(operation.schema).setdefault(_PATHS, {})
+        probes = paths.setdefault(operation.path, _PathProbes())
+        probes.builds.append(lambda target: build_now(target, operation, *args, **kwargs))
+        index = len(probes.builds) - 1
+        setattr(test, _PENDING_COVERAGE, functools.partial(_build, operation, probes, index, test))
         return test
 
     add_coverage_when_run.defers = True  # type: ignore[attr-defined]
     namespace["add_coverage"] = add_coverage_when_run
 
 
-def _as_when_collected(
-    first_of_its_path: bool,
-    build_now: Callable[..., Any],
-    test: Callable[..., Any],
-    operation: Any,
-    *args: Any,
-    **kwargs: Any,
-) -> Any:
-    """`build_now`, with the schema's record of the probed undeclared methods as collection left
-    it for this operation.
+def _build(operation: Any, probes: _PathProbes, index: int, test: Callable[..., Any]) -> None:
+    """The `index`-th build of the path onto `test`, with schemathesis' record of the path's
+    probed methods as the builds before it in collection order left it.
 
-    schemathesis sends a path's probes with the methods it does not declare once, with the first
-    operation of the path to build its coverage cases, and records `(path, method)` pairs on the
-    schema. Collection builds in the spec's order; here the first operation collected for the
-    path sends them, and the others never do, in any order, in any worker.
+    A build that comes before this one but has not run in this process (another worker runs it,
+    or a later test) runs first onto a function that is thrown away, for the record only.
     """
-    schema = operation.schema
-    probed: set[tuple[str, str]] = schema.coverage_unexpected_methods_seen
-    if first_of_its_path:
-        probed -= {pair for pair in probed if pair[0] == operation.path}
+    record: set[tuple[str, str]] = operation.schema.coverage_unexpected_methods_seen
+    if index == 0:
+        before: frozenset[tuple[str, str]] = frozenset()
     else:
-        methods = schema.config.phases_for(operation=operation).coverage.unexpected_methods
-        probed |= {(operation.path, method) for method in methods}
-    return build_now(test, operation, *args, **kwargs)
+        if index - 1 not in probes.recorded_after:
+            _build(operation, probes, index - 1, _discarded())
+        before = probes.recorded_after[index - 1]
+    others = {pair for pair in record if pair[0] != operation.path}
+    record.clear()
+    record |= others | before
+    probes.builds[index](test)
+    probes.recorded_after[index] = frozenset(pair for pair in record if pair[0] == operation.path)
+
+
+def _discarded() -> Callable[..., None]:
+    """A function for a build made only for schemathesis' record to attach its cases to; never
+    run, and dropped with them."""
+
+    def discarded(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("a discarded coverage build's test is never run")
+
+    return discarded
 
 
 def add_deferred_coverage_cases(test: Any) -> None:
     """Build the coverage cases `defer_coverage_cases` left pending on `test`, once."""
+    while isinstance(test, functools.partial):  # a test method, bound to its class's instance
+        test = test.func
     pending = getattr(test, "__dict__", {})
     build = pending.pop(_PENDING_COVERAGE, None)
     if build is not None:

@@ -20,7 +20,7 @@ from schemathesis.schemas import BaseSchema
 
 from contracts.client_decoding import assert_decodes_without_loss
 from contracts.counting import SCHEMATHESIS, count_case, count_response
-from contracts.generation import defer_coverage_cases, reuse_fixed_dictionaries
+from contracts.generation import reuse_fixed_dictionaries
 from contracts.profiles import PROFILE
 from contracts.target import current_target, deployment_from_env
 from didit_contract.stateful_support import register_delete_aware_resource_check
@@ -115,9 +115,6 @@ _resolve_operation_settings_once(SCHEMA.config)
 
 
 reuse_fixed_dictionaries()
-# Each operation's coverage cases are built by the process that runs its test, as it starts
-# (contracts/conftest.py), not by every xdist worker while collecting.
-defer_coverage_cases(SCHEMA)
 
 
 def auth_headers_for(operation_id: str) -> dict[str, str]:

@@ -28,7 +28,7 @@ import httpx
 import pytest
 from didit_client.api.sessions import create_session, get_session_decision
 from didit_client.models import CreatedSession, CreateSessionRequest, DecisionV3
-from didit_client.types import Response
+from didit_client.types import Response, is_credential_name, is_url_name
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -43,27 +43,18 @@ SESSION_URL = f"https://verify.didit.me/session/{CREDENTIAL}"
 SECRETS = (CREDENTIAL, API_KEY, CLIENT_SECRET)
 
 
-def _is_credential_field(name: str) -> bool:
-    """The template's rule (templates/model.py.jinja): *token, *_key, or "secret" anywhere."""
-    return name.endswith(("token", "_key")) or "secret" in name
-
-
 SECRET_FIELDS = sorted(
     (schema_name, prop)
     for schema_name, schema in load_spec()["components"]["schemas"].items()
     for prop in schema.get("properties", {})
-    if _is_credential_field(prop)
+    if is_credential_name(prop)
 )
 URL_FIELDS = sorted(
     (schema_name, prop)
     for schema_name, schema in load_spec()["components"]["schemas"].items()
     for prop in schema.get("properties", {})
-    if prop == "url" or prop.endswith("_url")
+    if is_url_name(prop)
 )
-
-
-def _is_url_field(name: str) -> bool:
-    return name == "url" or name.endswith("_url")
 
 
 def plant(value: Any) -> Any:
@@ -71,9 +62,9 @@ def plant(value: Any) -> Any:
     if isinstance(value, dict):
         planted = {}
         for name, item in value.items():
-            if _is_credential_field(name) and isinstance(item, str):
+            if is_credential_name(name) and isinstance(item, str):
                 planted[name] = CREDENTIAL
-            elif _is_url_field(name) and isinstance(item, str):
+            elif is_url_name(name) and isinstance(item, str):
                 planted[name] = SESSION_URL
             else:
                 planted[name] = plant(item)
@@ -103,7 +94,8 @@ def reachable(root: object) -> Iterator[object]:
                 value = getattr(current, field.name)
                 if field.name == "additional_properties":
                     # Undocumented properties as received, like a Response's content: the
-                    # model's repr (checked) redacts them; the models among them are walked.
+                    # model's repr (checked) redacts them. Their values are raw JSON, or models
+                    # when the spec types them: those are walked (none sit deeper).
                     pending += [item for item in value.values() if attrs.has(type(item))]
                 else:
                     pending.append(value)
@@ -230,13 +222,89 @@ def test_client_results_never_show_a_credential(
 
 
 @pytest.mark.parametrize(
+    ("name", "credential"),
+    [
+        ("session_token", True),
+        ("refreshToken", True),
+        ("tokens", True),
+        ("secret_shared_key", True),
+        ("client-secret", True),
+        ("partnerAPIKey", True),
+        ("APIKey", True),
+        ("X-Api-Key", True),
+        ("apikey", True),
+        ("api_keys", True),
+        ("password_hash", True),
+        ("Authorization", True),
+        ("webhook_signature", True),
+        ("session_cookie", True),
+        ("signature_image", False),
+        ("keyword", False),
+        ("token_type", False),
+        ("session_id", False),
+        ("", False),
+    ],
+)
+def test_is_credential_name_reads_words_as_the_generator_does(name: str, credential: bool) -> None:
+    assert is_credential_name(name) is credential
+
+
+@pytest.mark.parametrize(
+    ("name", "url"),
+    [
+        ("url", True),
+        ("callback_url", True),
+        ("redirectUrls", True),
+        ("verification_link", True),
+        ("profile_uri", True),
+        ("url_expires_at", False),
+        ("curl", False),
+    ],
+)
+def test_is_url_name_reads_the_last_word(name: str, url: bool) -> None:
+    assert is_url_name(name) is url
+
+
+def _generated_models() -> list[type]:
+    return [
+        model
+        for name in didit_client.models.__all__
+        if attrs.has(model := getattr(didit_client.models, name))
+    ]
+
+
+@pytest.mark.parametrize("model", _generated_models(), ids=lambda model: model.__name__)
+def test_generated_model_repr_follows_the_name_rules(model: type) -> None:
+    # The template's per-field decision and the client's rule come from one list
+    # (templates/credential_names.jinja): they must agree on every documented field.
+    from didit_client.types import redact_additional_properties, redact_url
+
+    for field in attrs.fields(model):
+        if field.name == "additional_properties":
+            assert field.repr is redact_additional_properties
+        elif is_credential_name(field.name):
+            assert field.repr is False, field.name
+        elif is_url_name(field.name):
+            assert field.repr is redact_url, field.name
+        else:
+            assert field.repr is True, field.name
+
+
+@pytest.mark.parametrize(
     "undocumented",
     [
         pytest.param({"client_secret": CREDENTIAL}, id="secret"),
         pytest.param({"refreshToken": CREDENTIAL}, id="camel-case-token"),
         pytest.param({"partner-api-key": CREDENTIAL}, id="dashed-key"),
+        pytest.param({"partnerAPIKey": CREDENTIAL}, id="acronym-key"),
+        pytest.param({"password": CREDENTIAL}, id="password"),
+        pytest.param({"tokens": [CREDENTIAL]}, id="plural"),
         pytest.param({"callback_url": SESSION_URL}, id="url"),
+        pytest.param({"redirect_urls": [SESSION_URL]}, id="urls"),
+        pytest.param({"callback_url": {"target": CREDENTIAL}}, id="url-object"),
+        pytest.param({"next": SESSION_URL}, id="url-under-any-key"),
         pytest.param({"extra": {"nested": [{"share_token": CREDENTIAL}]}}, id="nested"),
+        pytest.param({"pair": (1, {"api_key": CREDENTIAL})}, id="tuple"),
     ],
 )
 def test_model_repr_hides_credentials_in_undocumented_properties(
@@ -255,6 +323,28 @@ def test_model_repr_shows_other_undocumented_properties() -> None:
         {"access_token": CREDENTIAL, "expires_in": 60, "region": "eu", "tags": [{"tier": 2}]}
     )
     assert "additional_properties={'region': 'eu', 'tags': [{'tier': 2}]}" in repr(token)
+
+
+def test_model_repr_of_deeply_nested_undocumented_properties_does_not_fail() -> None:
+    deep: dict[str, Any] = {"client_secret": CREDENTIAL}
+    for _ in range(1_000):
+        deep = {"level": deep}
+    token = didit_client.models.ClientToken.from_dict(
+        {"access_token": CREDENTIAL, "expires_in": 60, "deep": deep}
+    )
+    assert "'<...>'" in repr(token)
+    assert_no_secret(token)
+
+
+def test_model_repr_of_undocumented_properties_holding_themselves_does_not_fail() -> None:
+    token = didit_client.models.ClientToken.from_dict(
+        {"access_token": CREDENTIAL, "expires_in": 60}
+    )
+    loop: dict[str, Any] = {"api_key": CREDENTIAL}
+    loop["self"] = loop
+    token.additional_properties["loop"] = loop
+    assert "'self': {...}" in repr(token)
+    assert CREDENTIAL not in repr(token)
 
 
 def test_response_wrapper_hides_body_and_headers() -> None:

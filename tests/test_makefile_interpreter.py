@@ -21,11 +21,18 @@ def _chosen_python(*assignments: str, environment: dict[str, str] | None = None)
         capture_output=True,
         text=True,
         check=True,
-        env={**os.environ, **(environment or {})},
+        env={**_without_make_state(os.environ), **(environment or {})},
     ).stdout
     values = [line for line in database.splitlines() if line.startswith("PYTHON ")]
     assert len(values) == 1, values
     return values[0].split("=", 1)[1].strip()
+
+
+def _without_make_state(environment: os._Environ[str]) -> dict[str, str]:
+    """The environment without what an outer make passes down (`make test PYTHON=...` exports
+    its command-line variables through MAKEFLAGS) or a PYTHON of the caller's."""
+    inherited = {"MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES", "PYTHON", "SYSTEM_PYTHON"}
+    return {name: value for name, value in environment.items() if name not in inherited}
 
 
 def _interpreter(tmp_path: Path, check_exit_status: int) -> Path:
@@ -48,10 +55,15 @@ def test_make_falls_back_to_python3_on_path(tmp_path: Path, check_exit_status: i
 
 
 def test_make_checks_version_and_venv_with_a_real_interpreter() -> None:
-    # This interpreter runs the suite: 3.11+ and made this venv, so it passes the Makefile's
-    # check (its own ensurepip may be absent inside a venv: the base interpreter's is used).
+    # The interpreter this venv was made from: 3.11+, and it made a venv with `-m venv`
+    # (ensurepip), as the Makefile does.
     base = Path(sys.base_prefix) / "bin" / "python3"
     assert _chosen_python(f"SYSTEM_PYTHON={base}") == str(base)
+
+
+def test_make_treats_an_empty_python_as_not_given(tmp_path: Path) -> None:
+    system = _interpreter(tmp_path, 0)
+    assert _chosen_python(f"SYSTEM_PYTHON={system}", environment={"PYTHON": ""}) == str(system)
 
 
 def test_make_keeps_the_python_it_is_given(tmp_path: Path) -> None:

@@ -58,40 +58,96 @@ def redact_url(value: object) -> str:
     return repr(f"{origin}{head}/<redacted>")
 
 
-# A name in camelCase or with dashes, as a property's wire name may be, read in snake_case.
-_WORD_START = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+# Which property names hold a credential or a URL: the lists of templates/credential_names.jinja,
+# which also decided, per documented field, what a model's repr leaves out or shortens.
+_CREDENTIAL_LAST_WORDS = frozenset(
+    [
+        "apikey",
+        "apikeys",
+        "cookie",
+        "cookies",
+        "credential",
+        "credentials",
+        "key",
+        "keys",
+        "passwd",
+        "password",
+        "passwords",
+        "secret",
+        "secrets",
+        "signature",
+        "signatures",
+        "token",
+        "tokens",
+    ]
+)
+_CREDENTIAL_ANY_WORDS = frozenset(["apikey", "authorization", "credential", "credentials", "passwd", "password"])
+_CREDENTIAL_FRAGMENTS = ["secret"]
+_URL_LAST_WORDS = frozenset(["href", "link", "links", "uri", "uris", "url", "urls"])
+# A name's words as the generator reads them: `partnerAPIKey`, `partner-api-key` and
+# `partner_api_key` are all partner, api, key.
+_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
+# Undocumented properties nested deeper than this are not shown (a repr must not fail).
+_DEEPEST = 32
 
 
-def _snake_case(name: str) -> str:
-    return _WORD_START.sub("_", name).replace("-", "_").lower()
+def property_words(name: str) -> list[str]:
+    """The lowercase words of a property name."""
+    return [word.lower() for word in _WORD.findall(name)]
 
 
-def _shown(name: str, value: object) -> str:
-    """The repr of a value under a property named `name`, by the rules the model template applies
-    to documented fields (templates/model.py.jinja): a credential (a name ending in `token` or
-    `_key`, or with `secret` anywhere) is not shown, a URL (`url`, `*_url`) only up to its last
-    path segment, and mappings and lists are walked."""
-    snake = _snake_case(name)
-    if snake.endswith(("token", "_key")) or "secret" in snake:
-        return "'<redacted>'"
-    if snake == "url" or snake.endswith("_url"):
-        return redact_url(value)
-    return _walked(value)
+def is_credential_name(name: str) -> bool:
+    """Whether a property of this name holds a credential (its value is never shown)."""
+    words = property_words(name)
+    return bool(words) and (
+        words[-1] in _CREDENTIAL_LAST_WORDS
+        or any(word in _CREDENTIAL_ANY_WORDS for word in words)
+        or any(fragment in "_".join(words) for fragment in _CREDENTIAL_FRAGMENTS)
+    )
 
 
-def _walked(value: object) -> str:
-    if isinstance(value, Mapping):
-        return "{" + ", ".join(f"{key!r}: {_shown(str(key), item)}" for key, item in value.items()) + "}"
-    if isinstance(value, list):
-        return "[" + ", ".join(_walked(item) for item in value) + "]"
-    return repr(value)
+def is_url_name(name: str) -> bool:
+    """Whether a property of this name holds a URL (shown without its last segment)."""
+    words = property_words(name)
+    return bool(words) and words[-1] in _URL_LAST_WORDS
 
 
 def redact_additional_properties(value: object) -> str:
     """The repr of a model's additional (undocumented) properties: an API may add a credential
-    or a session URL the spec does not name yet, so they are shown by the rules of documented
-    fields, applied by key, at any depth."""
-    return _walked(value)
+    or a session URL before the spec names it, so they are shown by the rules of documented
+    fields, applied to each key at any depth; any string that is an http(s) URL is shown without
+    its last segment too."""
+    return _shown(value, url=False, depth=0, open_containers=frozenset())
+
+
+def _shown(value: object, *, url: bool, depth: int, open_containers: frozenset[int]) -> str:
+    if isinstance(value, str):
+        if url or value.startswith(("http://", "https://")):
+            return redact_url(value)
+        return repr(value)
+    if not isinstance(value, Mapping | list | tuple | set | frozenset):
+        return repr(value)
+    if id(value) in open_containers:
+        return "{...}" if isinstance(value, Mapping) else "[...]"
+    if depth >= _DEEPEST:
+        return "'<...>'"
+    inner = open_containers | {id(value)}
+    if isinstance(value, Mapping):
+        shown = []
+        for key, item in value.items():
+            name = str(key)
+            if is_credential_name(name):
+                shown.append(f"{key!r}: '<redacted>'")
+            else:
+                item_shown = _shown(item, url=url or is_url_name(name), depth=depth + 1, open_containers=inner)
+                shown.append(f"{key!r}: {item_shown}")
+        return "{" + ", ".join(shown) + "}"
+    items = [_shown(item, url=url, depth=depth + 1, open_containers=inner) for item in value]
+    if isinstance(value, list):
+        return "[" + ", ".join(items) + "]"
+    if isinstance(value, tuple):
+        return "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")"
+    return "{" + ", ".join(items) + "}" if items else f"{type(value).__name__}()"
 
 
 T = TypeVar("T")
@@ -118,6 +174,9 @@ __all__ = [
     "RequestFiles",
     "Response",
     "Unset",
+    "is_credential_name",
+    "is_url_name",
+    "property_words",
     "redact_additional_properties",
     "redact_url",
 ]

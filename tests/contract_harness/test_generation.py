@@ -4,6 +4,7 @@ strategies, and the same coverage cases built later."""
 from __future__ import annotations
 
 import copy
+import functools
 import gc
 import types
 import weakref
@@ -172,12 +173,9 @@ def test_add_coverage_of_another_document_builds_when_collected() -> None:
     assert calls == [(test, other, (["negative"],), {})]
 
 
-@pytest.mark.parametrize("built_first", ["get", "post"])
-def test_deferred_coverage_cases_probe_undeclared_methods_with_the_first_collected(
-    built_first: str,
-) -> None:
-    # Collected GET then POST, both on one path: GET's cases probe the path's undeclared
-    # methods, POST's never do, whichever is built first (as when both were built collecting).
+def _probing_builder() -> tuple[types.ModuleType, dict[str, set[tuple[str, str]]]]:
+    """A stand-in for schemathesis' builder whose coverage cases probe the path's `trace` unless
+    the schema's record says it was probed, and record it (as schemathesis does)."""
     module = types.ModuleType("builder")
     probed_by: dict[str, set[tuple[str, str]]] = {}
 
@@ -185,12 +183,22 @@ def test_deferred_coverage_cases_probe_undeclared_methods_with_the_first_collect
         seen = operation.schema.coverage_unexpected_methods_seen
         new = {(operation.path, "trace")} - seen
         seen |= new
-        probed_by[test.__name__] = new
+        if test.__name__ != "discarded":
+            probed_by[test.__name__] = new
         return test
 
     module.add_coverage = add_coverage  # type: ignore[attr-defined]
-    document: dict[str, Any] = {}
-    schema = _schema_of(document)
+    return module, probed_by
+
+
+@pytest.mark.parametrize("built_first", ["get", "post"])
+def test_deferred_coverage_cases_probe_undeclared_methods_with_the_first_collected(
+    built_first: str,
+) -> None:
+    # Collected GET then POST, both on one path: GET's cases probe the path's undeclared
+    # methods, POST's never do, whichever is built first (as when both were built collecting).
+    module, probed_by = _probing_builder()
+    schema = _schema_of({})
     defer_coverage_cases(schema, module)
 
     def get() -> None: ...
@@ -199,10 +207,59 @@ def test_deferred_coverage_cases_probe_undeclared_methods_with_the_first_collect
 
     module.add_coverage(get, _operation_of(schema))
     module.add_coverage(post, _operation_of(schema))
-    order = [get, post] if built_first == "get" else [post, get]
-    for test in order:
+    for test in [get, post] if built_first == "get" else [post, get]:
         add_deferred_coverage_cases(test)
     assert probed_by == {"get": {("/things/", "trace")}, "post": set()}
+
+
+def test_deferred_coverage_cases_of_a_later_operation_alone_do_not_probe() -> None:
+    # The worker that runs POST never runs GET: GET's build runs for the record only.
+    module, probed_by = _probing_builder()
+    schema = _schema_of({})
+    defer_coverage_cases(schema, module)
+
+    def get() -> None: ...
+
+    def post() -> None: ...
+
+    module.add_coverage(get, _operation_of(schema))
+    module.add_coverage(post, _operation_of(schema))
+    add_deferred_coverage_cases(post)
+    assert probed_by == {"post": set()}
+    assert not hasattr(get, "hypothesis_explicit_examples")
+
+
+def test_deferred_coverage_cases_of_two_clones_of_a_document_both_probe() -> None:
+    # Each `parametrize` clone keeps its own record, as collection built them.
+    module, probed_by = _probing_builder()
+    document: dict[str, Any] = {}
+    first, second = _schema_of(document), _schema_of(document)
+    defer_coverage_cases(first, module)
+
+    def get_first() -> None: ...
+
+    def get_second() -> None: ...
+
+    module.add_coverage(get_first, _operation_of(first))
+    module.add_coverage(get_second, _operation_of(second))
+    add_deferred_coverage_cases(get_second)
+    add_deferred_coverage_cases(get_first)
+    assert probed_by == {
+        "get_first": {("/things/", "trace")},
+        "get_second": {("/things/", "trace")},
+    }
+
+
+def test_add_deferred_coverage_cases_of_a_bound_test_method_builds_them() -> None:
+    module, calls = _recording_builder()
+    document: dict[str, Any] = {}
+    defer_coverage_cases(_schema_of(document), module)
+
+    def test(self: object) -> None: ...
+
+    module.add_coverage(test, _operation_of(_schema_of(document)))
+    add_deferred_coverage_cases(functools.partial(test, object()))
+    assert [call[0] for call in calls] == [test]
 
 
 def test_add_deferred_coverage_cases_of_a_test_without_pending_cases_does_nothing() -> None:
@@ -237,10 +294,13 @@ def _suite_schema() -> Any:
     return schema
 
 
-def _explicit_cases(schema: Any, *, built_in_reverse: bool = False) -> dict[str, list[Any]]:
-    """Per operation, the explicit cases (examples, then coverage) of the test schemathesis'
-    pytest plugin collects for it, in the order Hypothesis runs them. The tests are collected in
-    the spec's order; deferred cases are added in that order, or in the reverse one."""
+def _explicit_cases(
+    schema: Any, *, built_in_reverse: bool = False, share: slice = slice(None)
+) -> dict[str, list[Any]]:
+    """Per operation of `share` (of the spec's operations), the explicit cases (examples, then
+    coverage) of the test schemathesis' pytest plugin collects for it, in the order Hypothesis
+    runs them. Every test is collected, in the spec's order; the deferred cases of the share's
+    are added in that order, or in the reverse one (as one xdist worker would)."""
     tests: dict[str, Any] = {}
     for result in schema.get_all_operations():
         operation = result.ok()
@@ -254,14 +314,15 @@ def _explicit_cases(schema: Any, *, built_in_reverse: bool = False) -> dict[str,
             given_kwargs={},
             feedback=FeedbackSources(),
         )
-    for test in reversed(tests.values()) if built_in_reverse else tests.values():
+    shared = list(tests.items())[share]
+    for _, test in reversed(shared) if built_in_reverse else shared:
         add_deferred_coverage_cases(test)
     return {
         label: [
             _described(example.kwargs["case"])
-            for example in reversed(test.hypothesis_explicit_examples)
+            for example in reversed(getattr(test, "hypothesis_explicit_examples", []))
         ]
-        for label, test in tests.items()
+        for label, test in shared
     }
 
 
@@ -293,6 +354,11 @@ def test_deferred_coverage_cases_are_the_ones_built_when_collected(
     built_when_run = _explicit_cases(run, built_in_reverse=True)
     assert built_when_run == built_when_collected
     assert sum(len(cases) for cases in built_when_run.values()) > 10 * len(built_when_run)
+    # One worker's share: every other operation (siblings on a path split between workers).
+    run_in_a_worker = _suite_schema()
+    defer_coverage_cases(run_in_a_worker)
+    in_a_worker = _explicit_cases(run_in_a_worker, built_in_reverse=True, share=slice(1, None, 2))
+    assert in_a_worker == {label: built_when_collected[label] for label in in_a_worker}
 
 
 def test_contract_suite_builds_a_tests_deferred_coverage_cases_as_it_starts() -> None:
