@@ -191,12 +191,9 @@ def _probing_builder() -> tuple[types.ModuleType, dict[str, set[tuple[str, str]]
     return module, probed_by
 
 
-@pytest.mark.parametrize("built_first", ["get", "post"])
-def test_deferred_coverage_cases_probe_undeclared_methods_with_the_first_collected(
-    built_first: str,
-) -> None:
-    # Collected GET then POST, both on one path: GET's cases probe the path's undeclared
-    # methods, POST's never do, whichever is built first (as when both were built collecting).
+def _get_then_post_collected() -> tuple[dict[str, set[tuple[str, str]]], Any, Any]:
+    """GET then POST on one path, collected with deferred coverage cases: what each probed, and
+    the two tests."""
     module, probed_by = _probing_builder()
     schema = _schema_of({})
     defer_coverage_cases(schema, module)
@@ -207,6 +204,16 @@ def test_deferred_coverage_cases_probe_undeclared_methods_with_the_first_collect
 
     module.add_coverage(get, _operation_of(schema))
     module.add_coverage(post, _operation_of(schema))
+    return probed_by, get, post
+
+
+@pytest.mark.parametrize("built_first", ["get", "post"])
+def test_deferred_coverage_cases_probe_undeclared_methods_with_the_first_collected(
+    built_first: str,
+) -> None:
+    # Collected GET then POST, both on one path: GET's cases probe the path's undeclared
+    # methods, POST's never do, whichever is built first (as when both were built collecting).
+    probed_by, get, post = _get_then_post_collected()
     for test in [get, post] if built_first == "get" else [post, get]:
         add_deferred_coverage_cases(test)
     assert probed_by == {"get": {("/things/", "trace")}, "post": set()}
@@ -214,16 +221,7 @@ def test_deferred_coverage_cases_probe_undeclared_methods_with_the_first_collect
 
 def test_deferred_coverage_cases_of_a_later_operation_alone_do_not_probe() -> None:
     # The worker that runs POST never runs GET: GET's build runs for the record only.
-    module, probed_by = _probing_builder()
-    schema = _schema_of({})
-    defer_coverage_cases(schema, module)
-
-    def get() -> None: ...
-
-    def post() -> None: ...
-
-    module.add_coverage(get, _operation_of(schema))
-    module.add_coverage(post, _operation_of(schema))
+    probed_by, get, post = _get_then_post_collected()
     add_deferred_coverage_cases(post)
     assert probed_by == {"post": set()}
     assert not hasattr(get, "hypothesis_explicit_examples")
