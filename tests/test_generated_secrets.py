@@ -2,8 +2,9 @@
 
 Credentials are the API key, client secrets, client access tokens, share tokens, session tokens
 and webhook secrets, and the session URLs that end in a session token. The generated code gets
-this from the project's templates: models leave `*token`, `*_key` and `*secret*` fields out of
-their repr and show URL fields without their last path segment (templates/model.py.jinja), the
+this from the project's templates: models leave credential fields out of their repr and show URL
+fields without their last path segment, by the names of templates/credential_names.jinja, and
+show undocumented properties by the same rules (templates/model.py.jinja, types.py.jinja); the
 `Response` wrapper leaves the raw body and headers out (templates/types.py.jinja), and the client
 sends its key through an `httpx.Auth` instead of default headers (templates/client.py.jinja).
 These tests decode a body of every documented JSON response with credentials planted wherever the
@@ -238,6 +239,11 @@ def test_client_results_never_show_a_credential(
         ("Authorization", True),
         ("webhook_signature", True),
         ("session_cookie", True),
+        ("oauth2token", True),
+        ("api_key_v2", True),
+        ("access_token_2", True),
+        ("password2", True),
+        ("bearer", True),
         ("signature_image", False),
         ("keyword", False),
         ("token_type", False),
@@ -305,6 +311,9 @@ def test_generated_model_repr_follows_the_name_rules(model: type) -> None:
         pytest.param({"next": SESSION_URL}, id="url-under-any-key"),
         pytest.param({"extra": {"nested": [{"share_token": CREDENTIAL}]}}, id="nested"),
         pytest.param({"pair": (1, {"api_key": CREDENTIAL})}, id="tuple"),
+        pytest.param({"auth": f"Bearer {CREDENTIAL}"}, id="authorization-value"),
+        pytest.param({"next": f"HTTPS://verify.didit.me/s/{CREDENTIAL}"}, id="upper-case-scheme"),
+        pytest.param({"stream": f"wss://user:{CREDENTIAL}@h.example/x"}, id="userinfo"),
     ],
 )
 def test_model_repr_hides_credentials_in_undocumented_properties(

@@ -64,6 +64,7 @@ def test_make_checks_version_and_venv_with_a_real_interpreter() -> None:
 def test_make_treats_an_empty_python_as_not_given(tmp_path: Path) -> None:
     system = _interpreter(tmp_path, 0)
     assert _chosen_python(f"SYSTEM_PYTHON={system}", environment={"PYTHON": ""}) == str(system)
+    assert _chosen_python(f"SYSTEM_PYTHON={system}", "PYTHON=") == str(system)
 
 
 def test_make_keeps_the_python_it_is_given(tmp_path: Path) -> None:

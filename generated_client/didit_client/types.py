@@ -64,10 +64,13 @@ _CREDENTIAL_LAST_WORDS = frozenset(
     [
         "apikey",
         "apikeys",
+        "auth",
+        "bearer",
         "cookie",
         "cookies",
         "credential",
         "credentials",
+        "jwt",
         "key",
         "keys",
         "passwd",
@@ -82,18 +85,26 @@ _CREDENTIAL_LAST_WORDS = frozenset(
     ]
 )
 _CREDENTIAL_ANY_WORDS = frozenset(["apikey", "authorization", "credential", "credentials", "passwd", "password"])
-_CREDENTIAL_FRAGMENTS = ["secret"]
+_CREDENTIAL_FRAGMENTS = frozenset(["secret"])
 _URL_LAST_WORDS = frozenset(["href", "link", "links", "uri", "uris", "url", "urls"])
 # A name's words as the generator reads them: `partnerAPIKey`, `partner-api-key` and
-# `partner_api_key` are all partner, api, key.
+# `partner_api_key` are all partner, api, key; then, as the model template reads the generated
+# snake_case name, without a numbered ending.
 _WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
+_NUMBERED_END = re.compile(r"(?:_v?_?[0-9]+|[0-9]+)+$")
+_SNAKE_WORD = re.compile(r"[a-z]+|[0-9]+")
+# A value that is a URL of any scheme (it may carry a token or user credentials), or an
+# Authorization header's value.
+_URL_VALUE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+_AUTHORIZATION_VALUE = re.compile(r"^(?:bearer|basic|token)\s", re.IGNORECASE)
 # Undocumented properties nested deeper than this are not shown (a repr must not fail).
 _DEEPEST = 32
 
 
 def property_words(name: str) -> list[str]:
-    """The lowercase words of a property name."""
-    return [word.lower() for word in _WORD.findall(name)]
+    """The lowercase words of a property name, without a numbered ending."""
+    snake = "_".join(word.lower() for word in _WORD.findall(name))
+    return _SNAKE_WORD.findall(_NUMBERED_END.sub("", snake) or snake)
 
 
 def is_credential_name(name: str) -> bool:
@@ -115,16 +126,20 @@ def is_url_name(name: str) -> bool:
 def redact_additional_properties(value: object) -> str:
     """The repr of a model's additional (undocumented) properties: an API may add a credential
     or a session URL before the spec names it, so they are shown by the rules of documented
-    fields, applied to each key at any depth; any string that is an http(s) URL is shown without
-    its last segment too."""
+    fields, applied to each key at any depth; any string that is a URL is shown without its last
+    segment (and user credentials) too, and an Authorization value not at all."""
     return _shown(value, url=False, depth=0, open_containers=frozenset())
 
 
 def _shown(value: object, *, url: bool, depth: int, open_containers: frozenset[int]) -> str:
     if isinstance(value, str):
-        if url or value.startswith(("http://", "https://")):
+        if _AUTHORIZATION_VALUE.match(value):
+            return "'<redacted>'"
+        if url or _URL_VALUE.match(value):
             return redact_url(value)
         return repr(value)
+    if isinstance(value, bytes) and url:
+        return "'<redacted>'"
     if not isinstance(value, Mapping | list | tuple | set | frozenset):
         return repr(value)
     if id(value) in open_containers:
@@ -135,7 +150,7 @@ def _shown(value: object, *, url: bool, depth: int, open_containers: frozenset[i
     if isinstance(value, Mapping):
         shown = []
         for key, item in value.items():
-            name = str(key)
+            name = key if isinstance(key, str) else repr(key)
             if is_credential_name(name):
                 shown.append(f"{key!r}: '<redacted>'")
             else:

@@ -20,6 +20,7 @@ from schemathesis.config import SchemathesisConfig
 from schemathesis.generation.feedback import FeedbackSources
 from schemathesis.pytest._test_builder import build_operation_test
 
+from contracts import generation
 from contracts.generation import (
     StrategiesReusingFixedDictionaries,
     add_deferred_coverage_cases,
@@ -119,16 +120,8 @@ def _recording_builder() -> tuple[types.ModuleType, list[tuple[Any, ...]]]:
 
 
 def _schema_of(document: dict[str, Any]) -> Any:
-    """A stand-in for a schemathesis schema: its document, its record of probed methods, and
-    `trace` as the one method its coverage phase probes."""
-    coverage = types.SimpleNamespace(unexpected_methods={"trace"})
-    return types.SimpleNamespace(
-        raw_schema=document,
-        coverage_unexpected_methods_seen=set(),
-        config=types.SimpleNamespace(
-            phases_for=lambda operation: types.SimpleNamespace(coverage=coverage)
-        ),
-    )
+    """A stand-in for a schemathesis schema: its document and its record of probed methods."""
+    return types.SimpleNamespace(raw_schema=document, coverage_unexpected_methods_seen=set())
 
 
 def _operation_of(schema: Any, path: str = "/things/") -> Any:
@@ -248,6 +241,34 @@ def test_deferred_coverage_cases_of_two_clones_of_a_document_both_probe() -> Non
     }
 
 
+def test_deferred_coverage_cases_of_a_later_operation_build_when_an_earlier_one_cannot() -> None:
+    # schemathesis cannot build GET's cases: GET's test fails when it starts, and POST's cases
+    # are still built, from the record GET's attempt left (as when collection built them, and
+    # only GET's item errored).
+    module, probed_by = _probing_builder()
+    probing = module.add_coverage
+
+    def add_coverage(test: Any, operation: Any) -> Any:
+        if operation.method == "get":
+            raise ValueError("GET's definition cannot be built")
+        return probing(test, operation)
+
+    module.add_coverage = add_coverage  # type: ignore[attr-defined]
+    schema = _schema_of({})
+    defer_coverage_cases(schema, module)
+
+    def get() -> None: ...
+
+    def post() -> None: ...
+
+    module.add_coverage(get, types.SimpleNamespace(schema=schema, path="/things/", method="get"))
+    module.add_coverage(post, types.SimpleNamespace(schema=schema, path="/things/", method="post"))
+    add_deferred_coverage_cases(post)
+    with pytest.raises(ValueError, match="GET's definition"):
+        add_deferred_coverage_cases(get)
+    assert probed_by == {"post": {("/things/", "trace")}}
+
+
 def test_add_deferred_coverage_cases_of_a_bound_test_method_builds_them() -> None:
     module, calls = _recording_builder()
     document: dict[str, Any] = {}
@@ -345,8 +366,10 @@ def test_deferred_coverage_cases_are_the_ones_built_when_collected(
     # The suite's settings (its coverage phase's options, both generation modes).
     monkeypatch.setenv("DIDIT_API_KEY", "a-key-for-the-settings-file")
     built_when_collected = _explicit_cases(_suite_schema())
-    # Deferred for this test's schema only; the builder module is restored afterwards.
+    # Deferred for this test's schemas only; the builder module and the list of deferring
+    # documents are restored afterwards.
     monkeypatch.setattr(builder, "add_coverage", builder.add_coverage)
+    monkeypatch.setattr(generation, "_DEFERRING", [])
     run = _suite_schema()
     defer_coverage_cases(run)
     built_when_run = _explicit_cases(run, built_in_reverse=True)
