@@ -8,8 +8,8 @@ SHELL := /bin/bash
 # keeps its own until `make clean`). The system's own python3 (SYSTEM_PYTHON) comes first when it
 # is 3.11 or newer and can make a venv (ensurepip): Debian builds it with profile-guided and
 # link-time optimisation, pyenv's default build (first on PATH on these machines) has neither,
-# and the deep contract run takes 12-19 % less CPU on Debian's (issue 13). Else the python3 on
-# PATH.
+# and the deep contract run takes about 12 % less CPU on Debian's (4-17 % in four paired runs,
+# issue 13). Else the python3 on PATH.
 SYSTEM_PYTHON ?= /usr/bin/python3
 ifeq ($(strip $(PYTHON)),)
 override PYTHON := $(shell $(SYSTEM_PYTHON) -c 'import ensurepip, sys; sys.exit(sys.version_info < (3, 11))' \
