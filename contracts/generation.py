@@ -88,6 +88,11 @@ _DEFERRING: list[Any] = []
 Build = Callable[[Callable[..., Any]], Any]
 
 
+def _defers(schema: Any) -> bool:
+    """Whether `schema`'s spec document is one whose tests defer their coverage cases."""
+    return any(document is schema.raw_schema for document in _DEFERRING)
+
+
 @dataclass
 class _PathProbes:
     """The operations of one path, in collection order, as coverage-case builds, and the
@@ -123,7 +128,7 @@ def defer_coverage_cases(schema: Any, module: ModuleType | None = None) -> None:
     if module is None:
         import schemathesis.generation.hypothesis.builder as module
 
-    if not any(document is schema.raw_schema for document in _DEFERRING):
+    if not _defers(schema):
         _DEFERRING.append(schema.raw_schema)
     namespace = vars(module)
     build_now: Callable[..., Any] = namespace["add_coverage"]
@@ -133,7 +138,7 @@ def defer_coverage_cases(schema: Any, module: ModuleType | None = None) -> None:
     def add_coverage_when_run(
         test: Callable[..., Any], operation: Any, *args: Any, **kwargs: Any
     ) -> Any:
-        if not any(document is operation.schema.raw_schema for document in _DEFERRING):
+        if not _defers(operation.schema):
             return build_now(test, operation, *args, **kwargs)
         paths: dict[str, _PathProbes] = vars(operation.schema).setdefault(_PATHS, {})
         probes = paths.setdefault(operation.path, _PathProbes())
