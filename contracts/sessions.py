@@ -11,6 +11,7 @@ from didit_client.api.sessions import create_session
 from didit_client.models import CreatedSession, CreateSessionRequest
 
 from contracts.target import Control, Target
+from didit_spec import didit_document
 
 __all__ = ["api_client", "create_user_session", "finished_session"]
 
@@ -21,7 +22,7 @@ def api_client(target: Target, api_key: str | None = None) -> AuthenticatedClien
         base_url=target.base_url,
         token=api_key or target.api_key,
         prefix="",
-        auth_header_name="x-api-key",
+        auth_header_name=didit_document().scheme_carrying("api_key").header,
         raise_on_unexpected_status=True,
         timeout=None,
         # The target's pooled (and, against a deployment, paced) connections.

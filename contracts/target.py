@@ -130,16 +130,15 @@ class Target:
         return credential_headers(schemes, {"api_key": api_key or self.api_key})
 
     def headers_for(self, operation: Operation) -> dict[str, str]:
-        """The credentials the operation's `security` asks for, as far as this target has them.
-
-        The API key goes only to the spec's default scheme by name: another `apiKey` scheme (the
-        `Session-Token` of arm) gets nothing rather than the application's key."""
-        from didit_spec import Credential, credential_headers, didit_document
+        """The credentials the operation's `security` asks for, as far as this target has them (a
+        session's own token, which arm takes, is not the target's)."""
+        from didit_spec import Credential, credential_headers
 
         credentials: dict[str, Credential | None] = {
-            scheme.name: self.api_key for scheme in didit_document().default_security
+            "api_key": self.api_key,
+            "client_token": self.v2_token,
+            "client_credentials": self.client_credentials,
         }
-        credentials.update({"bearer": self.v2_token, "basic": self.client_credentials})
         return credential_headers(operation.security, credentials)
 
 

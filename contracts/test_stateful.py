@@ -87,7 +87,7 @@ class DiditWorkflows(_state_machine()):  # type: ignore[misc]
         if token is None:
             return {}
         operation = didit_document().operation(case.operation.definition.raw["operationId"])
-        return credential_headers(operation.security, {"SessionTokenAuth": token})
+        return credential_headers(operation.security, {"session_token": token})
 
     def setup(self) -> None:
         # Every run starts from the same emulator state, so a failing run replays identically

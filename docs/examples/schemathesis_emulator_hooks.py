@@ -41,7 +41,6 @@ it); the caller is the one whose API key is `DIDIT_API_KEY`.
 
 from __future__ import annotations
 
-import base64
 import io
 import itertools
 import os
@@ -62,6 +61,7 @@ from didit_contract.stateful_support import (
     with_session_creates_as_roots,
 )
 from didit_emulator.config import ApplicationConfig, EmulatorConfig, default_config
+from didit_spec import Credential, SecurityScheme, credential_headers, didit_document
 
 CONFIG: EmulatorConfig = default_config()
 CALLER: ApplicationConfig = next(
@@ -84,10 +84,13 @@ def _operation_id(case: Any) -> str:
     return str(case.operation.definition.raw["operationId"])
 
 
-def _security(case: Any) -> set[str]:
-    declared = case.operation.definition.raw.get("security")
-    requirements = case.operation.schema.raw_schema["security"] if declared is None else declared
-    return {name for requirement in requirements for name in requirement}
+def _schemes(case: Any) -> tuple[SecurityScheme, ...]:
+    """The security schemes the case's operation accepts, each with the credential it carries."""
+    return didit_document().operation(_operation_id(case)).security
+
+
+# How an application's API key is sent (the spec's scheme that carries it).
+API_KEY_SCHEME = didit_document().scheme_carrying("api_key")
 
 
 def _base_url(case: Any) -> str:
@@ -141,7 +144,7 @@ def _create_session(base_url: str, application: ApplicationConfig) -> dict[str, 
         base_url,
         "POST",
         "/v3/session/",
-        headers={"x-api-key": application.api_key},
+        headers=API_KEY_SCHEME.header_for(application.api_key),
         json={"workflow_id": _workflow(application)},
     )
     return created
@@ -169,7 +172,7 @@ def _share_token_for_caller(base_url: str) -> str:
         base_url,
         "POST",
         f"/v3/session/{session_id}/share/",
-        headers={"x-api-key": PARTNER.api_key},
+        headers=API_KEY_SCHEME.header_for(PARTNER.api_key),
         json={"for_application_id": CALLER.id},
     )
     return str(shared["share_token"])
@@ -190,10 +193,6 @@ def _bearer_token(base_url: str) -> str:
         return _access_token[0]
 
 
-def _basic(user: str, password: str) -> str:
-    return "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
-
-
 class SpecDeclaredCredentials:
     """The credentials each operation's `security` names, the API key included.
 
@@ -203,18 +202,21 @@ class SpecDeclaredCredentials:
     """
 
     def get(self, case: Any, ctx: Any) -> dict[str, Any] | None:
-        base_url = _base_url(case)
-        security = _security(case)
-        if "ApiKeyAuth" in security:
-            return {"headers": {"x-api-key": CALLER.api_key}}
-        if "ClientCredentials" in security:
-            return {"headers": {"Authorization": _basic(CALLER.client_id, CALLER.client_secret)}}
-        if "ClientTokenAuth" in security:
-            return {"headers": {"Authorization": f"Bearer {_bearer_token(base_url)}"}}
-        if "SessionTokenAuth" in security:
-            session = _create_session(base_url, CALLER)
+        schemes = _schemes(case)
+        carried = {scheme.credential for scheme in schemes}
+        credentials: dict[str, Credential | None] = {
+            "api_key": CALLER.api_key,
+            "client_credentials": (CALLER.client_id, CALLER.client_secret),
+        }
+        if "client_token" in carried:
+            credentials["client_token"] = _bearer_token(_base_url(case))
+        headers = credential_headers(schemes, credentials)
+        if headers:
+            return {"headers": headers}
+        if "session_token" in carried:  # a fresh session of the caller, and its own token
+            session = _create_session(_base_url(case), CALLER)
             return {
-                "headers": {"Session-Token": session["session_token"]},
+                "headers": credential_headers(schemes, {"session_token": session["session_token"]}),
                 "path": {"sessionId": session["session_id"]},
             }
         return None
@@ -263,7 +265,8 @@ def _is_stateful(case: Any) -> bool:
 
 def _give_real_state(case: Any, operation_id: str, body: dict[str, Any] | None) -> None:
     base_url = _base_url(case)
-    if "sessionId" in (case.path_parameters or {}) and "SessionTokenAuth" not in _security(case):
+    carried = {scheme.credential for scheme in _schemes(case)}
+    if "sessionId" in (case.path_parameters or {}) and "session_token" not in carried:
         case.path_parameters["sessionId"] = _finished_session(base_url)
     if body is None:
         return
@@ -288,9 +291,9 @@ def _between_applications(case: Any, operation_id: str, body: dict[str, Any] | N
         importer = next(
             (a for a in CONFIG.applications if a.id == claims.get("for_application_id")), None
         )
-        if importer is None or case.headers.get("x-api-key") != CALLER.api_key:
+        if importer is None or case.headers.get(API_KEY_SCHEME.header) != CALLER.api_key:
             return
-        case.headers["x-api-key"] = importer.api_key
+        case.headers.update(API_KEY_SCHEME.header_for(importer.api_key))
         if _is_uuid(body.get("workflow_id")):
             body["workflow_id"] = _workflow(importer, claims.get("session_kind", "user"))
 

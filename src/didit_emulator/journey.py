@@ -185,9 +185,8 @@ class JourneyResponses:
     # --- sandbox ----------------------------------------------------------------------------
 
     def arm_sandbox_scenario(self, call: Call) -> Response:
-        token = call.request.headers.get("session-token")
         armed = self.backend.arm_scenario(
-            call.app, call.params["sessionId"], token, call.body["scenario"]
+            call.app, call.params["sessionId"], call.credential, call.body["scenario"]
         )
         return JSONResponse(armed)
 

@@ -20,7 +20,7 @@ import functools
 import inspect
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, cast
 from urllib.parse import parse_qsl
 
@@ -28,6 +28,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.types import Scope
+
+from didit_spec import SecurityScheme, didit_document
 
 from .config import ApplicationConfig
 from .exceptions import (
@@ -61,6 +63,8 @@ class Call:
     base_url: str
     # The query string's (name, value) pairs as sent, in order (`params` has them validated).
     query: list[tuple[str, str]]
+    # The credential the request authenticated with, as sent (a secret: never shown).
+    credential: str | None = field(default=None, repr=False)
 
     @property
     def app(self) -> ApplicationConfig:
@@ -114,35 +118,58 @@ def _basic_credentials(encoded: str | None) -> tuple[str | None, str | None]:
     return (client_id, client_secret) if sep else (None, None)
 
 
-# The apiKey scheme that carries a session's `session_token` (the sandbox arm): it authenticates as
-# the application of that session; any other apiKey scheme is the application's API key.
-SESSION_TOKEN_SCHEME = "SessionTokenAuth"  # noqa: S105 (a scheme name, not a secret)
+def _api_key(rules: OperationRules, backend: EmulatorBackend, key: str | None) -> ApplicationConfig:
+    try:
+        return backend.application_for_api_key(key)
+    except InvalidApiKey as error:
+        raise InvalidApiKey(error.detail, status=rules.api_key_failure_status) from None
+
+
+Verifier = Callable[[OperationRules, EmulatorBackend, str | None], ApplicationConfig]
+
+# How each credential a security scheme can carry (its `x-credential` in the spec) is checked, and
+# which application it shows the caller to be. A session's `session_token` authenticates as the
+# application of that session.
+VERIFIERS: dict[str, Verifier] = {
+    "api_key": _api_key,
+    "client_token": lambda _, backend, token: backend.application_for_client_token(token),
+    "client_credentials": lambda _, backend, encoded: backend.application_for_client_credentials(
+        *_basic_credentials(encoded)
+    ),
+    "session_token": lambda _, backend, token: backend.application_for_session_token(token),
+}
+
+
+def check_verifiable(rules: OperationRules) -> None:
+    """Refuses, when the app is built, an operation whose security the emulator cannot check."""
+    for scheme in rules.security:
+        if scheme.credential not in VERIFIERS:
+            raise ValueError(
+                f"{rules.operation_id}: security scheme {scheme.name!r} carries x-credential "
+                f"{scheme.credential!r}; the emulator verifies {sorted(VERIFIERS)}"
+            )
 
 
 def authenticate(
     rules: OperationRules, backend: EmulatorBackend, request: Request
-) -> ApplicationConfig | None:
-    """The application the request authenticates as, per the operation's security schemes."""
+) -> tuple[ApplicationConfig | None, str | None]:
+    """The application the request authenticates as, per the operation's security schemes, and
+    the credential that showed it."""
     if not rules.security:
-        return None
+        return None, None
     failures: list[Unauthorized] = []
     for scheme in rules.security:
         credential = scheme.credential_in(request.headers)
         try:
-            if scheme.name == SESSION_TOKEN_SCHEME:  # a session's own token, not the API key
-                return backend.application_for_session_token(credential)
-            if scheme.kind == "api_key":
-                try:
-                    return backend.application_for_api_key(credential)
-                except InvalidApiKey as error:
-                    raise InvalidApiKey(error.detail, status=rules.api_key_failure_status) from None
-            if scheme.kind == "bearer":
-                return backend.application_for_client_token(credential)
-            if scheme.kind == "basic":
-                return backend.application_for_client_credentials(*_basic_credentials(credential))
+            return VERIFIERS[scheme.credential](rules, backend, credential), credential
         except Unauthorized as exc:
             failures.append(exc)
     raise failures[0] if failures else Unauthorized()
+
+
+# How an application's API key is sent: an unrouted request is counted against the application
+# whose key it carries.
+_API_KEY_SCHEME: SecurityScheme = didit_document().scheme_carrying("api_key")
 
 
 def _anonymous(request: Request) -> str:
@@ -154,7 +181,8 @@ def unrouted_headers(
 ) -> dict[str, str]:
     """Rate-limit headers for a request that matched no operation (404 / 405)."""
     try:
-        identity = backend.application_for_api_key(request.headers.get("x-api-key")).id
+        key = _API_KEY_SCHEME.credential_in(request.headers)
+        identity = backend.application_for_api_key(key).id
     except InvalidApiKey:
         identity = _anonymous(request)
     return limiter.hit(identity, "unrouted", request.method).headers()
@@ -168,6 +196,7 @@ def endpoint(
 ) -> Callable[[Request], Awaitable[Response]]:
     """The endpoint of one operation: the shared request pipeline around `handler`.
     Without a `limiter`, the operation is not rate-limited (the control surface)."""
+    check_verifiable(rules)
     method = rules.operation.method.upper()
     asynchronous = inspect.iscoroutinefunction(handler)
 
@@ -195,7 +224,7 @@ def endpoint(
                 decision = count(_anonymous(request))
                 raise SessionNotFound("Not found.")
             try:
-                application = authenticate(rules, backend, request)
+                application, credential = authenticate(rules, backend, request)
             except Unauthorized:
                 decision = count(_anonymous(request))
                 raise
@@ -203,7 +232,9 @@ def endpoint(
             query = _query_items(request.scope["query_string"])
             params = rules.parse_parameters(request.path_params, query)
             body = await _parse_body(rules, request)
-            call = Call(request, application, params, body, base_url_of(request, backend), query)
+            call = Call(
+                request, application, params, body, base_url_of(request, backend), query, credential
+            )
             result = handler(call)
             if asynchronous:
                 response = await cast(Awaitable[Response], result)

@@ -61,6 +61,8 @@ from didit_client.models import (
 )
 from didit_client.types import UNSET
 
+from didit_spec import didit_document
+
 from .app import EmulatorApp, ResponseAudit, create_app
 from .config import ApplicationConfig, EmulatorConfig, WorkflowConfig, default_config
 from .models import EmulatorBackend
@@ -106,15 +108,15 @@ class RunningEmulator:
         return next(w for w in self.application(application).workflows if w.kind == kind)
 
     def client(self, application: str = "Acme", **kwargs: Any) -> AuthenticatedClient:
-        """A `didit_client.AuthenticatedClient` that sends the application's API key as
-        `x-api-key`. Extra keyword arguments go to the client (e.g. `raise_on_unexpected_status`,
-        `httpx_args`)."""
+        """A `didit_client.AuthenticatedClient` that sends the application's API key (in the
+        header of the spec's API-key scheme). Extra keyword arguments go to the client (e.g.
+        `raise_on_unexpected_status`, `httpx_args`)."""
         kwargs.setdefault("verify_ssl", False)  # plain HTTP: skip building a TLS context
         return AuthenticatedClient(
             base_url=self.base_url,
             token=self.application(application).api_key,
             prefix="",
-            auth_header_name="x-api-key",
+            auth_header_name=didit_document().scheme_carrying("api_key").header,
             **self.with_transport(kwargs),
         )
 

@@ -89,6 +89,8 @@ def json_pointer(document: Any, location: str) -> Any:
 class SecurityScheme:
     """A security scheme an operation accepts, as the document's `securitySchemes` declares it.
 
+    `credential` is the scheme's `x-credential`: which credential it carries (`api_key`,
+    `client_credentials`, `client_token`, `session_token`; empty when the document does not say).
     `credential_in` reads the credential a request carries for it (servers); `header_for` builds
     the header that carries one (clients). A basic-auth credential is `(client_id, secret)`.
     """
@@ -97,6 +99,7 @@ class SecurityScheme:
     type: str
     scheme: str | None = None
     header: str = "Authorization"
+    credential: str = ""
 
     @property
     def kind(self) -> str:
@@ -132,10 +135,10 @@ def credential_headers(
     schemes: tuple[SecurityScheme, ...], credentials: Mapping[str, Credential | None]
 ) -> dict[str, str]:
     """The header for the first of `schemes` (an operation's security) that `credentials` has a
-    credential for, looked up by scheme name (`SessionTokenAuth`) and then by kind (`api_key`,
-    `bearer`, `basic`); empty when none."""
+    credential for, keyed by what each scheme carries (its `x-credential`: `api_key`,
+    `client_credentials`, `client_token`, `session_token`); empty when none."""
     for scheme in schemes:
-        credential = credentials.get(scheme.name, credentials.get(scheme.kind))
+        credential = credentials.get(scheme.credential) if scheme.credential else None
         if credential is not None:
             return scheme.header_for(credential)
     return {}
@@ -250,7 +253,15 @@ class OpenAPIDocument:
     def security_scheme(self, name: str) -> SecurityScheme:
         raw = self.contents["components"]["securitySchemes"][name]
         header = str(raw["name"]) if raw.get("type") == "apiKey" else "Authorization"
-        return SecurityScheme(name, str(raw["type"]), raw.get("scheme"), header)
+        credential = str(raw.get("x-credential", ""))
+        return SecurityScheme(name, str(raw["type"]), raw.get("scheme"), header, credential)
+
+    def scheme_carrying(self, credential: str) -> SecurityScheme:
+        """The first security scheme whose `x-credential` is `credential` (e.g. `api_key`)."""
+        for name, raw in self.contents["components"]["securitySchemes"].items():
+            if raw.get("x-credential") == credential:
+                return self.security_scheme(name)
+        raise KeyError(f"no security scheme carries {credential!r}")
 
     @cached_property
     def default_security(self) -> tuple[SecurityScheme, ...]:

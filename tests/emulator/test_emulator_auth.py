@@ -45,11 +45,7 @@ TTL = default_config().client_token_ttl_seconds  # 002: 24 hours
 API_KEY_OPERATIONS = [
     rules
     for rules in rules_for(didit_document()).values()
-    if rules.security
-    and all(
-        scheme.kind == "api_key" and scheme.header.lower() == "x-api-key"
-        for scheme in rules.security
-    )
+    if rules.security and all(scheme.credential == "api_key" for scheme in rules.security)
 ]
 
 

@@ -66,8 +66,8 @@ def _credentials(server: RunningEmulator, operation: Operation) -> dict[str, str
         _ACCESS_TOKENS[server.base_url] = server.access_token("Acme")
     credentials: dict[str, Credential | None] = {
         "api_key": app.api_key,
-        "bearer": _ACCESS_TOKENS[server.base_url],
-        "basic": (app.client_id, app.client_secret),
+        "client_token": _ACCESS_TOKENS[server.base_url],
+        "client_credentials": (app.client_id, app.client_secret),
     }
     return credential_headers(operation.security, credentials)
 

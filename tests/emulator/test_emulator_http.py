@@ -91,8 +91,8 @@ def test_every_json_operation_rejects_malformed_json_with_400(
     app = emulator.application("Acme")
     credentials: dict[str, Credential | None] = {
         "api_key": app.api_key,
-        "bearer": emulator.access_token(),
-        "SessionTokenAuth": session.session_token,
+        "client_token": emulator.access_token(),
+        "session_token": session.session_token,
     }
     headers = credential_headers(operation.security, credentials)
     with emulator.http() as http:

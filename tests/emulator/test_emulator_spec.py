@@ -3,6 +3,7 @@ from the spec, and the response checker the other tests rely on does catch viola
 
 from __future__ import annotations
 
+import copy
 import json
 from typing import Any
 
@@ -11,9 +12,10 @@ from didit_client.models import BlocklistItemType, Feature, SessionStatus
 
 from didit_emulator import results, spec_values
 from didit_emulator.models import blocklist
+from didit_emulator.pipeline import VERIFIERS, check_verifiable
 from didit_emulator.testing import RunningEmulator
 from didit_emulator.validation import ResponseValidator, control_document, rules_for
-from didit_spec import component_schema, didit_document, load_spec
+from didit_spec import OpenAPIDocument, component_schema, didit_document, load_spec
 
 RATE_HEADERS = {"X-RateLimit-Limit": "1", "X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "0"}
 
@@ -58,6 +60,22 @@ def test_request_rules_are_read_from_the_spec() -> None:
     assert [s.kind for s in rules["create_session_v2"].security] == ["bearer"]
     assert [s.kind for s in rules["get_client_token"].security] == ["basic"]
     assert [s.kind for s in rules["create_session"].security] == ["api_key"]
+
+
+@pytest.mark.parametrize("name", sorted(load_spec()["components"]["securitySchemes"]))
+def test_every_security_scheme_carries_a_credential_the_emulator_verifies(name: str) -> None:
+    assert didit_document().security_scheme(name).credential in VERIFIERS
+
+
+def test_an_operation_whose_scheme_names_no_known_credential_is_refused_at_start() -> None:
+    contents = copy.deepcopy(dict(load_spec()))
+    del contents["components"]["securitySchemes"]["SessionTokenAuth"]["x-credential"]
+    rules = rules_for(OpenAPIDocument(contents, "urn:test"))
+    check_verifiable(rules["create_session"])  # the API key: still known
+    with pytest.raises(
+        ValueError, match="arm_sandbox_scenario: security scheme 'SessionTokenAuth'"
+    ):
+        check_verifiable(rules["arm_sandbox_scenario"])
 
 
 def test_every_blocklist_item_type_has_a_rule() -> None:

@@ -13,7 +13,6 @@ from didit_client.api.sandbox import arm_sandbox_scenario
 from didit_client.models import ArmedSandboxScenario, ArmSandboxScenarioRequest, SandboxScenario
 
 from didit_emulator import results
-from didit_emulator.pipeline import SESSION_TOKEN_SCHEME
 from didit_emulator.spec_values import SessionStatus
 from didit_emulator.testing import RunningEmulator
 from didit_spec import didit_document
@@ -53,11 +52,11 @@ def _decision(emulator: RunningEmulator, session_id: str) -> dict[str, Any]:
     return decision
 
 
-def test_session_token_scheme_is_the_arm_operations_security() -> None:
+def test_arm_sandbox_scenario_authenticates_with_the_session_token_alone() -> None:
     arm = next(
         op for op in didit_document().operations if op.operation_id == "arm_sandbox_scenario"
     )
-    assert [scheme.name for scheme in arm.security] == [SESSION_TOKEN_SCHEME]
+    assert [scheme.credential for scheme in arm.security] == ["session_token"]
 
 
 def test_arm_sandbox_scenario_arms_a_not_started_session(emulator: RunningEmulator) -> None:

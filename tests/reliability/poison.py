@@ -18,7 +18,7 @@ from typing import Any
 
 from didit_emulator.testing import RunningEmulator
 from didit_emulator.validation import OperationRules, control_document, didit_document, rules_for
-from didit_spec import OpenAPIDocument, escape
+from didit_spec import Credential, OpenAPIDocument, escape
 
 __all__ = [
     "JSON_BODY_OPERATIONS",
@@ -162,20 +162,17 @@ def path_for(emulator: RunningEmulator, rules: OperationRules, session_id: str) 
 def headers_for(
     emulator: RunningEmulator, rules: OperationRules, session_token: str, access_token: str
 ) -> dict[str, str]:
-    """Credentials for every scheme the operation accepts: the application's API key for the
-    document's default apiKey scheme, the session's token for any other apiKey scheme, a client
-    access token for bearer, the client credentials for basic."""
+    """Credentials for every scheme the operation accepts, each the one its `x-credential` names
+    (one `Authorization` header at most: the first scheme that uses it gets it)."""
     app = emulator.application("Acme")
-    document_default = {
-        s.header.lower() for s in didit_document().default_security if s.kind == "api_key"
+    credentials: dict[str, Credential] = {
+        "api_key": app.api_key,
+        "session_token": session_token,
+        "client_token": access_token,
+        "client_credentials": (app.client_id, app.client_secret),
     }
     headers: dict[str, str] = {}
     for scheme in rules.operation.security:
-        if scheme.kind == "api_key":
-            is_key = scheme.header.lower() in document_default
-            headers.update(scheme.header_for(app.api_key if is_key else session_token))
-        elif scheme.kind == "bearer" and "Authorization" not in headers:
-            headers.update(scheme.header_for(access_token))
-        elif scheme.kind == "basic" and "Authorization" not in headers:
-            headers.update(scheme.header_for((app.client_id, app.client_secret)))
+        if scheme.header not in headers:
+            headers.update(scheme.header_for(credentials[scheme.credential]))
     return headers
