@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-__all__ = ["Clock", "isoformat"]
+__all__ = ["LATEST", "MAX_AHEAD_SECONDS", "Clock", "isoformat"]
 
 
 class Clock:
@@ -59,20 +59,26 @@ class Clock:
             return self._offset
 
     def advance(self, seconds: float) -> float:
-        """Moves the clock forward; returns the new time. Refuses to go past the last instant an
-        RFC 3339 timestamp can write (the end of year 9999)."""
+        """Moves the clock forward; returns the new time. Refuses to go past `LATEST`."""
         if seconds < 0:
             raise ValueError("the clock only moves forward")
         with self._lock:
             elapsed = 0.0 if self._frozen else self._source() - self._real_at_origin
             if self._origin + elapsed + self._offset + seconds > LATEST:
-                raise ValueError("seconds: would move the clock past the end of year 9999")
+                raise ValueError(
+                    f"seconds: would move the clock past {isoformat(LATEST)}, the latest it goes "
+                    "(what the emulator dates ahead of it must still fall within year 9999)"
+                )
             self._offset += seconds
         return self.now()
 
 
-# The last instant `isoformat` can write.
-LATEST = datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC).timestamp()
+# The furthest ahead of its clock the emulator dates anything: a document's expiry date is five
+# years on, and a session's or a client token's expiry is configurable up to this (config.py).
+MAX_AHEAD_SECONDS = 100 * 365 * 24 * 3600
+# The latest the clock goes: far enough before the last instant an RFC 3339 timestamp can write
+# (the end of year 9999) that every time dated ahead of it can still be written.
+LATEST = datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC).timestamp() - MAX_AHEAD_SECONDS
 
 
 def isoformat(timestamp: float) -> str:

@@ -24,6 +24,7 @@ from didit_client.models import WebhookVersion
 
 from didit_spec import component_schema, didit_document, operations, validator_for
 
+from .clock import LATEST, MAX_AHEAD_SECONDS, isoformat
 from .spec_values import Feature, SessionKind, WebhookEventType
 
 __all__ = [
@@ -398,6 +399,13 @@ def _check(config: EmulatorConfig) -> None:
     for name in ("client_token_ttl_seconds", "session_expiry_seconds", "max_client_tokens"):
         if getattr(config, name) < 1:
             raise ConfigError(f"emulator.{name}: must be at least 1")
+    for name in ("client_token_ttl_seconds", "session_expiry_seconds"):
+        if getattr(config, name) > MAX_AHEAD_SECONDS:
+            raise ConfigError(f"emulator.{name}: must be at most {MAX_AHEAD_SECONDS} (100 years)")
+    if config.clock_start is not None and not 0 <= config.clock_start <= LATEST:
+        raise ConfigError(
+            f"emulator.clock_start: must be between {isoformat(0)} and {isoformat(LATEST)}"
+        )
     if config.max_deleted_session_ids < 0:
         raise ConfigError("emulator.max_deleted_session_ids: must not be negative")
     # A default page size must be one a client could ask for.

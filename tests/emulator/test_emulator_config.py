@@ -90,6 +90,10 @@ def _with(mutate: Any) -> dict[str, Any]:
         (lambda d: d["rate_limits"].update(default=0), "at least 1"),
         (lambda d: d["applications"][0].pop("api_key"), "api_key"),
         (lambda d: d["emulator"].update(clock_start="yesterday"), "clock_start"),
+        (lambda d: d["emulator"].update(clock_start="9950-01-01T00:00:00Z"), "clock_start"),
+        (lambda d: d["emulator"].update(clock_start=-1), "clock_start"),
+        (lambda d: d["emulator"].update(session_expiry_seconds=10**12), "session_expiry"),
+        (lambda d: d["emulator"].update(client_token_ttl_seconds=10**12), "client_token_ttl"),
     ],
 )
 def test_invalid_config_is_rejected_naming_the_value(mutate: Any, problem: str) -> None:

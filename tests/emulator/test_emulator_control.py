@@ -13,6 +13,7 @@ from didit_client.api.sessions import create_session_v2, get_session_decision
 from didit_client.models import CreateSessionV2Request, DecisionV3
 from openapi_spec_validator import validate
 
+from didit_emulator.clock import LATEST
 from didit_emulator.testing import RunningEmulator
 from didit_emulator.validation import ResponseValidator, control_document
 
@@ -152,16 +153,56 @@ def test_state_lists_applications_and_workflows_without_secrets(
     assert problems == []
 
 
-def test_advance_clock_past_year_9999_is_400_and_changes_nothing(emulator: RunningEmulator) -> None:
+CENTURY = 3_153_600_000  # the most one advance may move the clock (control-openapi.yaml)
+
+
+def _advance_to(emulator: RunningEmulator, instant: float) -> None:
+    now = emulator.http().get("/_emulator/clock").json()["now"]
+    while now < instant:
+        step = min(CENTURY, instant - now)
+        moved = _post(emulator, "clock/advance", {"seconds": step})
+        assert moved.status_code == 200, moved.text
+        now = moved.json()["now"]
+
+
+def test_advance_clock_past_its_latest_is_400_and_changes_nothing(
+    emulator: RunningEmulator,
+) -> None:
+    _advance_to(emulator, LATEST - 10)
     before = emulator.http().get("/_emulator/clock").json()
-    for _ in range(3):
-        assert _post(emulator, "clock/advance", {"seconds": 3_153_600_000}).status_code == 200
-    refused = _post(emulator, "clock/advance", {"seconds": 3_153_600_000})
-    while refused.status_code == 200:  # bounded: each step is 100 years, 9999 is finite
-        refused = _post(emulator, "clock/advance", {"seconds": 3_153_600_000})
+    refused = _post(emulator, "clock/advance", {"seconds": 20})
     assert refused.status_code == 400
     assert "9999" in refused.json()["detail"]
     after = emulator.http().get("/_emulator/clock")
     assert after.status_code == 200
-    assert after.json()["iso"].startswith("99")
-    assert before["now"] < after.json()["now"]
+    assert after.json()["offset_seconds"] == before["offset_seconds"]
+
+
+def test_advance_clock_to_its_latest_leaves_every_step_of_a_journey_answering(
+    emulator: RunningEmulator,
+) -> None:
+    # What the emulator dates ahead of the clock (expiries, a document's expiry date five years
+    # on) must still be writable when the clock is as late as it goes.
+    _advance_to(emulator, LATEST)
+    session = emulator.finished_session("Acme", "approved")
+    token = emulator.share_token(session.session_id)
+    with emulator.http() as http:
+        acme = {"x-api-key": emulator.application("Acme").api_key}
+        partner = {"x-api-key": emulator.application("Partner").api_key}
+        decision = http.get(f"/v3/session/{session.session_id}/decision/", headers=acme)
+        imported = http.post(
+            "/v3/session/import-shared/",
+            headers=partner,
+            json={
+                "share_token": token,
+                "trust_review": True,
+                "workflow_id": str(emulator.workflow("Partner").id),
+            },
+        )
+        created = http.post(
+            "/v3/session/", headers=acme, json={"workflow_id": str(emulator.workflow().id)}
+        )
+    assert [decision.status_code, imported.status_code, created.status_code] == [200, 201, 201]
+    assert decision.json()["id_verifications"][0]["expiration_date"].startswith("99")
+    assert decision.json()["expires_at"].startswith("99")
+    assert emulator.response_violations == []

@@ -68,15 +68,17 @@ class ControlOperations(BlocklistOperations, BackendState):
         fills its decision; a blocklisted face / document / phone / e-mail declines it."""
         session = self._any_session(session_id)
         outcome = status_of_outcome(str(body["outcome"]))
-        session.identity = identity_from(session, body)
-        session.blocks = results.build_blocks(
+        identity = identity_from(session, body)
+        blocks = results.build_blocks(
             session_id=session.id,
             features=session.features,
             business=session.is_business,
             plan=results.plan_outcome(outcome, session.features, session.is_business),
-            identity=session.identity,
+            identity=identity,
             now=self.now(),
         )
+        # Nothing of the session changes until everything it gets has been built.
+        session.identity, session.blocks = identity, blocks
         if outcome in _SCREENED and self._apply_blocklist(session):
             outcome = SessionStatus.DECLINED
         session.move_to(outcome, self.now(), "completed")

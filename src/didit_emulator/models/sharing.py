@@ -259,11 +259,13 @@ class SharingOperations(SessionOperations):
         for name in _CLONED_FIELDS:
             setattr(clone, name, copy.deepcopy(getattr(source, name)))
         clone.shared_from_session = source.id
+        # Didit's published OpenAPI: the clone's V3 decision for both kinds (000 / 001 show V2).
+        # Written before the clone is stored: an import that cannot answer leaves nothing behind.
+        answer = serialization.to_json(serialization.decision_v3(clone, copied=False))
         self._store(clone)
         self.imports[(app.id, source.id)] = clone.id
         self._entity_for(clone)
-        # Didit's published OpenAPI: the clone's V3 decision for both kinds (000 / 001 show V2).
-        return serialization.to_json(serialization.decision_v3(clone, copied=False))
+        return answer
 
     def _entity_for(self, session: Session) -> Entity:
         if session.vendor_data is None:
