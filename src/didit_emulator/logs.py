@@ -41,7 +41,10 @@ __all__ = [
 ACCESS_LOGGER = "didit_emulator.access"
 SERVER_LOGGER = "didit_emulator.server"
 # Loggers whose lines a client can provoke in bulk; their repeats are rate-limited.
-_FLOODABLE_LOGGERS = ("uvicorn", "uvicorn.error", "asyncio", SERVER_LOGGER)
+_FLOODABLE_LOGGERS = ("uvicorn", "uvicorn.error", "asyncio", "didit_emulator", SERVER_LOGGER)
+# The HTTP client the emulator delivers webhooks with: it would log each delivery's URL, and a
+# receiver's URL can carry a token in its query. Its warnings and errors still come through.
+_QUIET_LOGGERS = ("httpx", "httpcore")
 # LogRecord's own attributes, and uvicorn's ANSI-coloured duplicate of its message.
 _STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime", "color_message"}
 
@@ -100,8 +103,9 @@ class RepeatedMessageFilter(logging.Filter):
 
 
 def configure_logging(level: str = "info") -> None:
-    """Sends every log record (the emulator's and uvicorn's) to stderr as JSON lines, and
-    rate-limits repeated server warnings (`RepeatedMessageFilter`)."""
+    """Sends every log record (the emulator's and uvicorn's) to stderr as JSON lines, rate-limits
+    repeated server warnings (`RepeatedMessageFilter`), and keeps httpx's per-request lines (the
+    webhook deliveries' URLs) out."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter())
     root = logging.getLogger()
@@ -111,6 +115,8 @@ def configure_logging(level: str = "info") -> None:
         logger = logging.getLogger(name)
         logger.handlers[:] = []
         logger.propagate = True
+    for name in _QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING)
     repeats = RepeatedMessageFilter()
     for name in _FLOODABLE_LOGGERS:
         logger = logging.getLogger(name)

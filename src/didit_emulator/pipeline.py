@@ -59,7 +59,7 @@ class Call:
     request: Request
     application: ApplicationConfig | None
     params: dict[str, Any]
-    body: Any
+    body: Any = field(repr=False)  # may carry a share token, a client secret...
     base_url: str
     # The query string's (name, value) pairs as sent, in order (`params` has them validated).
     query: list[tuple[str, str]]

@@ -8,6 +8,7 @@ import logging
 import pytest
 
 from didit_emulator.logs import ACCESS_LOGGER, REDACTED, JsonFormatter, PathRedactor
+from didit_emulator.pipeline import Call
 from didit_emulator.testing import RunningEmulator
 
 
@@ -88,3 +89,17 @@ ROUTES = ["/v3/session/", "/v3/session/{sessionId}/decision/", "/session/{sessio
 )
 def test_path_redactor_keeps_only_what_route_templates_spell_out(path: str, logged: str) -> None:
     assert PathRedactor(ROUTES)(path) == logged
+
+
+def test_call_repr_never_shows_the_body() -> None:
+    call = Call(
+        request=None,  # type: ignore[arg-type]
+        application=None,
+        params={},
+        body={"share_token": "share-secret-123"},
+        base_url="http://emulator.test",
+        query=[],
+        credential="session-secret-456",
+    )
+    assert "share-secret-123" not in repr(call)
+    assert "session-secret-456" not in repr(call)

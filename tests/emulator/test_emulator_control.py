@@ -134,7 +134,7 @@ def test_reset_clears_all_state_and_restarts_numbering(emulator: RunningEmulator
 def test_state_lists_applications_and_workflows_without_secrets(
     emulator: RunningEmulator,
 ) -> None:
-    emulator.finished_session()
+    session = emulator.finished_session()
     response = emulator.http().get("/_emulator/state")
     assert response.status_code == 200
     body = response.json()
@@ -146,6 +146,7 @@ def test_state_lists_applications_and_workflows_without_secrets(
         assert app.api_key not in text
         assert app.client_secret not in text
     assert emulator.config.share_token_secret not in text
+    assert session.session_token not in text  # a session row's `session_url` carries it
     assert all(s["session_kind"] == "user" for s in body["sessions"])
     problems = ResponseValidator(control_document()).check(
         "get_state", 200, dict(response.headers), response.content

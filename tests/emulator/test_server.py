@@ -39,7 +39,8 @@ from didit_emulator.server import (
     listening_socket,
     serving_in_background,
 )
-from didit_emulator.testing import RunningEmulator
+from didit_emulator.testing import RunningEmulator, in_process_emulator
+from tests.journey.receiver import WebhookEndpoint
 
 # The `emulator` fixture is a real uvicorn server for this module (see conftest.py).
 OVER_THE_NETWORK = True
@@ -382,15 +383,19 @@ def logging_restored() -> Iterator[None]:
     root = logging.getLogger()
     saved_root = (root.handlers[:], root.level)
     loggers = [logging.getLogger(n) for n in ("uvicorn", "uvicorn.error", "uvicorn.access")]
-    loggers += [logging.getLogger(n) for n in ("asyncio", "didit_emulator.server")]
-    saved = [(lg, lg.handlers[:], lg.filters[:], lg.propagate) for lg in loggers]
+    loggers += [
+        logging.getLogger(n)
+        for n in ("asyncio", "didit_emulator", "didit_emulator.server", "httpx", "httpcore")
+    ]
+    saved = [(lg, lg.handlers[:], lg.filters[:], lg.propagate, lg.level) for lg in loggers]
     yield
     root.handlers[:], _ = saved_root
     root.setLevel(saved_root[1])
-    for lg, handlers, filters, propagate in saved:
+    for lg, handlers, filters, propagate, level in saved:
         lg.handlers[:] = handlers
         lg.filters[:] = filters
         lg.propagate = propagate
+        lg.setLevel(level)
 
 
 @pytest.mark.usefixtures("logging_restored")
@@ -501,3 +506,39 @@ def test_cli_serves_with_a_read_timeout_and_no_access_log() -> None:
     lines = [json.loads(line) for line in stderr.decode().splitlines() if line.strip()]
     assert any(line["message"] == "stopped" for line in lines)
     assert not [line for line in lines if line["logger"] == "didit_emulator.access"]
+
+
+@pytest.mark.usefixtures("logging_restored")
+def test_configure_logging_keeps_webhook_delivery_urls_out_of_the_log(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    stderr = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", stderr)
+    configure_logging("info")
+    with WebhookEndpoint() as receiver, in_process_emulator() as emulator:
+        headers = {"x-api-key": emulator.application().api_key}
+        created = emulator.http(headers=headers).post(
+            "/v3/webhook/destinations/",
+            json={
+                "label": "receiver",
+                "url": receiver.url + "?token=receiver-secret-123",
+                "subscribed_events": ["status.updated"],
+            },
+        )
+        assert created.status_code == 201, created.text
+        emulator.finished_session()
+        flushed = emulator.http().post("/_emulator/webhooks/flush").json()
+    assert [a["status_code"] for a in flushed["attempts"]] == [200]
+    assert "receiver-secret-123" not in stderr.getvalue()
+
+
+@pytest.mark.usefixtures("logging_restored")
+def test_configure_logging_rate_limits_repeated_unhandled_errors(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    stderr = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", stderr)
+    configure_logging("info")
+    for _ in range(100):
+        logging.getLogger("didit_emulator").error("unhandled error in %s", "create_session")
+    assert len(stderr.getvalue().splitlines()) == 1

@@ -441,3 +441,21 @@ def test_config_deliver_to_outside_its_choices_is_refused(value: str, tmp_path: 
     path.write_text(f'[webhooks]\ndeliver_to = "{value}"\n')
     with pytest.raises(ConfigError, match=r"webhooks\.deliver_to"):
         load_config(path)
+
+
+def test_delivery_records_never_show_the_session_token_or_the_url_in_reprs(
+    emulator: RunningEmulator, receiver: WebhookEndpoint
+) -> None:
+    url = receiver.url + "?token=receiver-secret-123"
+    _destination(emulator, url)
+    session = emulator.create_session()
+    emulator.complete_session(session.session_id, "approved")
+    _flush(emulator)
+    emulator.complete_session(session.session_id, "declined")  # a delivery not yet attempted
+    backend = emulator.backend
+    with backend.lock:
+        records = [*backend.webhook_attempts, *backend.webhook_deliveries.values()]
+    assert len(records) >= 2
+    for record in records:
+        assert session.session_token not in repr(record)
+        assert "receiver-secret-123" not in repr(record)

@@ -59,6 +59,12 @@ def identity_from(session: Session, given: Mapping[str, Any]) -> Identity:
     )
 
 
+def _without_token(row: dict[str, Any]) -> dict[str, Any]:
+    """A session-list row less its `session_url`, whose path is the session's token."""
+    row.pop("session_url", None)
+    return row
+
+
 class ControlOperations(BlocklistOperations, BackendState):
     """Completing sessions, the clock, and the state dump."""
 
@@ -127,7 +133,7 @@ class ControlOperations(BlocklistOperations, BackendState):
             ],
             "sessions": [
                 {
-                    **serialization.summary(s),
+                    **_without_token(serialization.summary(s)),
                     "application_id": s.application_id,
                     "shared_from_session": s.shared_from_session,
                 }

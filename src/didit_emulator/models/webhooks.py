@@ -181,7 +181,8 @@ class WebhookDelivery:
     application_id: str
     event: WebhookEventType
     session_id: str
-    payload: Mapping[str, Any]  # the `WebhookEvent` without its `timestamp`
+    # The `WebhookEvent` without its `timestamp` (its `session_url` carries the session's token).
+    payload: Mapping[str, Any] = field(repr=False)
     created_at: float
     max_attempts: int
     next_attempt_at: float
@@ -198,7 +199,9 @@ class DeliveryAttempt:
     id: str
     delivery_id: str
     destination_uuid: str
-    destination_url: str
+    # Out of reprs: a receiver's URL may carry a token in its query, the body the session's token
+    # (in `session_url`), and what came back anything at all.
+    destination_url: str = field(repr=False)
     application_id: str
     event: WebhookEventType
     session_id: str
@@ -206,11 +209,11 @@ class DeliveryAttempt:
     due_at: float
     sent_at: float
     timestamp: int
-    request_body: str
+    request_body: str = field(repr=False)
     status_code: int | None
     latency_ms: int | None
     error: str | None
-    response_body: str
+    response_body: str = field(repr=False)
     replay_of: str | None
 
     @property
