@@ -15,9 +15,10 @@ from __future__ import annotations
 from html import escape
 from urllib.parse import parse_qs
 
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
+from .exceptions import MalformedBody, error_response
 from .models import EmulatorBackend
 from .models.sandbox import HostedPage, PageKind, ScenarioChoice, UnknownScenario
 from .pipeline import Call
@@ -223,6 +224,8 @@ class JourneyResponses:
         try:
             scenario = await _form_scenario(request)
             page = self.backend.finish_on_hosted_page(token, scenario, device)
+        except ClientDisconnect:  # nothing was submitted, and there is nobody to answer
+            return error_response(MalformedBody("The client went away mid-request."), {})
         except UnknownScenario:
             page = self.backend.open_hosted_page(token, device)
             if page.kind is PageKind.FORM:

@@ -4,6 +4,7 @@ for finished, expired and unknown sessions."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from typing import Any
@@ -272,3 +273,57 @@ def test_session_page_logs_the_path_template_only(
         ("POST", "/session/{session_token}", 303),
     ]
     assert session["session_token"] not in caplog.text
+
+
+def test_session_page_submit_records_each_status_in_the_timeline(
+    emulator: RunningEmulator,
+) -> None:
+    session = _create(emulator)
+    with _device(emulator) as browser:
+        browser.post(_path(session), data={"scenario": "decline_aml_hit"})
+    with _api(emulator) as api:
+        decision = api.get(
+            f"/v3/session/{session['session_id']}/decision/", params={"include": "events"}
+        ).json()
+    assert [e["status"] for e in decision["events"]] == ["In Progress", decision["status"]]
+    assert decision["status"] == "Declined"
+
+
+def test_session_page_submit_from_a_client_that_goes_away_is_400_and_changes_nothing(
+    emulator: RunningEmulator, caplog: pytest.LogCaptureFixture
+) -> None:
+    session = _create(emulator)
+    sent: list[dict[str, Any]] = []
+    messages = [{"type": "http.request", "body": b"scen", "more_body": True}]
+
+    async def receive() -> dict[str, Any]:
+        return messages.pop(0) if messages else {"type": "http.disconnect"}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    path = _path(session)
+    scope = {
+        "type": "http",
+        "method": "POST",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": b"",
+        "headers": [
+            (b"content-type", b"application/x-www-form-urlencoded"),
+            (b"content-length", b"100"),
+        ],
+        "scheme": "http",
+        "server": ("127.0.0.1", 8790),
+        "client": ("127.0.0.1", 5000),
+        "root_path": "",
+        "http_version": "1.1",
+    }
+    with caplog.at_level(logging.ERROR, logger="didit_emulator"):
+        asyncio.run(emulator.app(scope, receive, send))
+    [start] = [m for m in sent if m["type"] == "http.response.start"]
+    assert start["status"] == 400
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    with _api(emulator) as api:
+        decision = api.get(f"/v3/session/{session['session_id']}/decision/").json()
+    assert decision["status"] == "Not Started"

@@ -263,20 +263,22 @@ class SandboxOperations(SessionOperations, ControlOperations):
     def _play(self, session: Session, scenario: SandboxScenario) -> None:
         """The user goes through the workflow as the scenario has it."""
         now = self.now()
-        session.status = SessionStatus.IN_PROGRESS
-        self._emit(session, WebhookEventType.STATUS_UPDATED)
         plan = results.plan_scenario(scenario, session.features, session.is_business)
-        session.identity = identity_from(session, plan.identity_overrides(now))
-        session.blocks = results.build_blocks(
+        identity = identity_from(session, plan.identity_overrides(now))
+        blocks = results.build_blocks(
             session_id=session.id,
             features=session.features,
             business=session.is_business,
             plan=plan.plan,
-            identity=session.identity,
+            identity=identity,
             now=now,
         )
-        session.status = plan.outcome
-        if self._apply_blocklist(session):
-            session.status = SessionStatus.DECLINED
+        # Nothing of the session changes until everything it gets has been built; each status
+        # it passes through goes into its timeline (`include=events`) and out as a webhook.
+        session.move_to(SessionStatus.IN_PROGRESS, now, "started")
+        self._emit(session, WebhookEventType.STATUS_UPDATED)
+        session.identity, session.blocks = identity, blocks
+        outcome = SessionStatus.DECLINED if self._apply_blocklist(session) else plan.outcome
+        session.move_to(outcome, now, "completed")
         self.armed_scenarios.pop(session.id, None)
         self._emit(session, WebhookEventType.STATUS_UPDATED)
