@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+from collections.abc import MutableMapping
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -299,8 +300,8 @@ def test_session_page_submit_from_a_client_that_goes_away_is_400_and_changes_not
     async def receive() -> dict[str, Any]:
         return messages.pop(0) if messages else {"type": "http.disconnect"}
 
-    async def send(message: dict[str, Any]) -> None:
-        sent.append(message)
+    async def send(message: MutableMapping[str, Any]) -> None:
+        sent.append(dict(message))
 
     path = _path(session)
     scope = {
