@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import State
 from starlette.requests import Request
 from starlette.responses import Response
@@ -126,6 +127,11 @@ class EmulatorApp:
         self._middleware = list(middleware)  # outermost first
         self._stack: ASGIApp | None = None
 
+    def close(self) -> None:
+        """Stops what runs beside the app (the webhook deliveries' thread); the server's lifespan
+        shutdown and the test helpers call it."""
+        self.state.backend.stop_deliveries()
+
     @property
     def routes(self) -> tuple[Route, ...]:
         return self.router.routes
@@ -151,7 +157,7 @@ class EmulatorApp:
                 stack = self._stack = self._build_stack()
             await _guarded(stack, scope, receive, send)
         elif kind == "lifespan":
-            await _lifespan(receive, send)
+            await _lifespan(receive, send, on_shutdown=self.close)
         elif kind == "websocket":
             await send({"type": "websocket.close", "code": 1000})
 
@@ -216,13 +222,15 @@ def _route_path(scope: Scope) -> str:
     return path
 
 
-async def _lifespan(receive: Receive, send: Send) -> None:
-    """Nothing to start or stop: the backend is built with the application."""
+async def _lifespan(receive: Receive, send: Send, on_shutdown: Callable[[], None]) -> None:
+    """Nothing to start (the backend is built with the application); `on_shutdown` when the
+    server stops, off the event loop."""
     while True:
         message = await receive()
         if message["type"] == "lifespan.startup":
             await send({"type": "lifespan.startup.complete"})
         elif message["type"] == "lifespan.shutdown":
+            await run_in_threadpool(on_shutdown)
             await send({"type": "lifespan.shutdown.complete"})
             return
 

@@ -265,13 +265,16 @@ def running_emulator(
     sock = _free_socket(host)
     port = sock.getsockname()[1]
     settings = ServerSettings(host=host, port=port, graceful_timeout=2)
-    with serving_in_background(app, settings, sock):
-        yield RunningEmulator(
-            base_url=f"http://{host}:{port}",
-            config=config,
-            backend=app.state.backend,
-            app=app,
-        )
+    try:
+        with serving_in_background(app, settings, sock):
+            yield RunningEmulator(
+                base_url=f"http://{host}:{port}",
+                config=config,
+                backend=app.state.backend,
+                app=app,
+            )
+    finally:
+        app.close()
 
 
 class InProcessTransport(httpx.BaseTransport):
@@ -330,3 +333,4 @@ def in_process_emulator(
         )
     finally:
         transport.shutdown()
+        app.close()

@@ -5,8 +5,10 @@ deleted-id record keeps only the most recent; import records are never forgotten
 from __future__ import annotations
 
 import dataclasses
+import threading
 from collections.abc import Iterator
 
+import httpx
 import pytest
 
 from didit_emulator.clock import Clock
@@ -162,3 +164,48 @@ def test_rate_limiter_disabled_holds_no_windows() -> None:
 def test_config_refuses_a_memory_cap_out_of_range(section: str, key: str, value: int) -> None:
     with pytest.raises(ValueError, match=key):
         EmulatorConfig.from_mapping({section: {key: value}})
+
+
+def test_delete_session_forgets_its_armed_scenario_and_page_device(
+    small: RunningEmulator,
+) -> None:
+    session = small.create_session()
+    with small.http() as http:
+        armed = http.post(
+            f"/v3/session/{session.session_id}/sandbox/arm/",
+            headers={"Session-Token": session.session_token},
+            json={"scenario": "decline_aml_hit"},
+        )
+        assert armed.status_code == 200, armed.text
+        assert http.get(httpx.URL(session.url).path).status_code == 200  # the page's device
+    backend = small.backend
+    assert str(session.session_id) in backend.armed_scenarios
+    assert str(session.session_id) in backend.page_initiators
+    with small.client() as client:
+        deleted = client.get_httpx_client().delete(f"/v3/session/{session.session_id}/delete/")
+        assert deleted.status_code == 200, deleted.text
+    assert backend.armed_scenarios == {}
+    assert backend.page_initiators == {}
+
+
+def _delivery_threads() -> int:
+    return sum(t.name == "didit-emulator-webhooks" for t in threading.enumerate())
+
+
+def test_webhook_delivery_thread_stops_with_the_emulator() -> None:
+    before = _delivery_threads()
+    with in_process_emulator(FROZEN_CONFIG) as emulator:
+        with emulator.client() as client:
+            created = client.get_httpx_client().post(
+                "/v3/webhook/destinations/",
+                json={
+                    "label": "nowhere",
+                    "url": "http://127.0.0.1:9/hook",
+                    "subscribed_events": ["status.updated"],
+                },
+            )
+            assert created.status_code == 201, created.text
+        emulator.finished_session()
+        emulator.http().post("/_emulator/webhooks/flush").raise_for_status()
+        assert _delivery_threads() == before + 1
+    assert _delivery_threads() == before

@@ -339,6 +339,8 @@ class SessionOperations(BackendState):
         del self.sessions[session.id]
         self.session_index[session.application_id].remove(session)
         del self.sessions_by_token[token_key(session.token)]
+        self.armed_scenarios.pop(session.id, None)
+        self.page_initiators.pop(session.id, None)
         self.deleted_session_ids.add(session.id)
         return {
             "session_id": session.id,

@@ -341,6 +341,7 @@ class _Dispatcher:
     def __init__(self, backend: WebhookOperations) -> None:
         self.backend = backend
         self.wake = threading.Condition(backend.lock)
+        self.stopping = False  # read and set with the lock held
         self.thread = threading.Thread(
             target=self._run, name="didit-emulator-webhooks", daemon=True
         )
@@ -352,11 +353,13 @@ class _Dispatcher:
         tls = httpx.create_ssl_context()
         while True:
             with self.wake:
-                batch = backend._take_due()
+                batch = [] if self.stopping else backend._take_due()
                 while not batch:
                     self.wake.notify_all()  # idle: flushers may return
+                    if self.stopping:
+                        return
                     self.wake.wait(backend._seconds_to_next_delivery())
-                    batch = backend._take_due()
+                    batch = [] if self.stopping else backend._take_due()
                 timeout = backend.config.webhooks.timeout_seconds
                 scope = backend.config.webhooks.deliver_to
             answers = self._send_all(batch, timeout, scope, tls)
@@ -544,6 +547,18 @@ class WebhookOperations(ControlOperations):
             dispatcher = _Dispatcher(self)
             self.__dict__["_webhook_dispatcher"] = dispatcher
         return dispatcher
+
+    def stop_deliveries(self) -> None:
+        """Stops the background thread, after the batch it may be sending (each attempt is
+        bounded by `[webhooks] timeout_seconds`); deliveries still queued stay queued, and the
+        next event or flush starts a new thread. Call it when the app is done with."""
+        with self.lock:
+            dispatcher: _Dispatcher | None = self.__dict__.pop("_webhook_dispatcher", None)
+            if dispatcher is None:
+                return
+            dispatcher.stopping = True
+            dispatcher.wake.notify_all()
+        dispatcher.thread.join()
 
     def _wake_dispatcher(self) -> None:
         """Tells the background thread to look for due deliveries (starting it the first time).
