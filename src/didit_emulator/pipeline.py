@@ -193,9 +193,11 @@ def endpoint(
     backend: EmulatorBackend,
     handler: Handler,
     limiter: SlidingWindowRateLimiter | None,
+    before_body: Callable[[Call], None] | None = None,
 ) -> Callable[[Request], Awaitable[Response]]:
     """The endpoint of one operation: the shared request pipeline around `handler`.
-    Without a `limiter`, the operation is not rate-limited (the control surface)."""
+    Without a `limiter`, the operation is not rate-limited (the control surface); `before_body`
+    checks the request before its body is read (what the live service looks at first)."""
     check_verifiable(rules)
     method = rules.operation.method.upper()
     asynchronous = inspect.iscoroutinefunction(handler)
@@ -231,10 +233,11 @@ def endpoint(
             decision = count(application.id if application else _anonymous(request))
             query = _query_items(request.scope["query_string"])
             params = rules.parse_parameters(request.path_params, query)
+            base_url = base_url_of(request, backend)
+            if before_body is not None:  # checks what it can without the body; stores nothing
+                before_body(Call(request, application, params, None, base_url, query, credential))
             body = await _parse_body(rules, request)
-            call = Call(
-                request, application, params, body, base_url_of(request, backend), query, credential
-            )
+            call = Call(request, application, params, body, base_url, query, credential)
             result = handler(call)
             if asynchronous:
                 response = await cast(Awaitable[Response], result)

@@ -70,6 +70,10 @@ class DiditResponses(JourneyResponses):
             self.backend.delete_session(call.app, call.params["sessionId"], call.body or {})
         )
 
+    def update_session_status_before_body(self, call: Call) -> None:
+        # Didit's published OpenAPI: the session's status is checked before the body.
+        self.backend.ensure_reviewable(call.app, call.params["sessionId"])
+
     def update_session_status(self, call: Call) -> Response:
         return JSONResponse(
             self.backend.update_status(call.app, call.params["sessionId"], call.body)

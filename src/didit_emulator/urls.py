@@ -3,9 +3,10 @@ paths of control-openapi.yaml, and the hosted page behind each session `url`.
 
 Paths, methods and operationIds come from the two documents; each operation is dispatched to the
 method of the same name on its responses class (`DiditResponses`, `ControlResponses`), so adding
-an operation needs no table here. Start-up fails if an operation has no method. A path item's
-`x-also-served-at` lists other spellings of its path that are served too (004's unslashed PDF
-path).
+an operation needs no table here. Start-up fails if an operation has no method. A method named
+`<operationId>_before_body`, when there is one, checks the request before its body is read. A
+path item's `x-also-served-at` lists other spellings of its path that are served too (004's
+unslashed PDF path).
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ def _routes(
     # One route per path, its operations by method.
     by_path: dict[str, dict[str, tuple[str, Endpoint]]] = {}
     for operation_id, rule in rules.items():
-        run = endpoint(rule, backend, handlers[operation_id], limiter)
+        before_body = getattr(responses, f"{operation_id}_before_body", None)
+        run = endpoint(rule, backend, handlers[operation_id], limiter, before_body)
         # The path item may name other spellings of its path the service also answers at.
         path_item = document.at(pointer("paths", rule.operation.path))
         for path in (rule.operation.path, *path_item.get("x-also-served-at", [])):

@@ -985,6 +985,22 @@ def test_update_session_status_only_approved_declined_resubmitted(
     assert response.json()["detail"].startswith("new_status:")
 
 
+@pytest.mark.parametrize(
+    "body",
+    [{}, {"new_status": "bogus"}, {"new_status": "Approved", "send_email": True}, []],
+    ids=["empty", "unknown-status", "email-without-address", "not-an-object"],
+)
+def test_update_session_status_checks_the_current_status_before_the_body(
+    emulator: RunningEmulator, acme: AuthenticatedClient, body: Any
+) -> None:
+    session = emulator.create_session()  # Not Started: no change can start from it
+    response = acme.get_httpx_client().patch(
+        f"/v3/session/{session.session_id}/update-status/", json=body
+    )
+    assert response.status_code == 400
+    assert response.json()["detail"].endswith("Current status: Not Started")
+
+
 # --- generate-pdf ---------------------------------------------------------------------------
 
 

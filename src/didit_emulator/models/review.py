@@ -22,7 +22,14 @@ from ..exceptions import (
 )
 from ..spec_values import FEATURE_ARRAYS, Feature, FeatureStatus, SessionStatus
 
-__all__ = ["COOLDOWN_SECONDS", "REVIEWABLE", "check_change", "resubmission", "server_side_only"]
+__all__ = [
+    "COOLDOWN_SECONDS",
+    "REVIEWABLE",
+    "check_change",
+    "check_reviewable",
+    "resubmission",
+    "server_side_only",
+]
 
 S, R, F = SessionStatus, ResubmittableFeature, Feature
 
@@ -70,13 +77,19 @@ _NOT_PASSED = frozenset(
 _SERVER_SIDE = frozenset({F.AML, F.DATABASE_VALIDATION, F.IP_ANALYSIS})
 
 
-def check_change(current: SessionStatus, new: SessionStatus) -> None:
-    """Refuses a change from a status a reviewer cannot act on, or to the same status."""
+def check_reviewable(current: SessionStatus) -> None:
+    """Refuses a session whose status a reviewer cannot act on (looked at before the body, on
+    the live service)."""
     if current not in REVIEWABLE:
         allowed = ", ".join(s.value for s in SessionStatus if s in REVIEWABLE)
         raise InvalidStatusTransition(
             f"Only sessions with status {allowed} can be updated. Current status: {current}"
         )
+
+
+def check_change(current: SessionStatus, new: SessionStatus) -> None:
+    """Refuses a change from a status a reviewer cannot act on, or to the same status."""
+    check_reviewable(current)
     if new is current:
         raise SameStatus()
 

@@ -352,6 +352,11 @@ class SessionOperations(BackendState):
         }
 
     @locked
+    def ensure_reviewable(self, app: ApplicationConfig, session_id: str) -> None:
+        """Refuses (400) a session whose status no manual change can start from."""
+        review.check_reviewable(self._session(app, session_id).status)
+
+    @locked
     def update_status(
         self, app: ApplicationConfig, session_id: str, body: Mapping[str, Any]
     ) -> dict[str, Any]:
