@@ -13,9 +13,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
+from didit_client.models import SessionStatus
 
 from didit_emulator.journey import DEVICE_COOKIE
 from didit_emulator.logs import ACCESS_LOGGER
+from didit_emulator.models.sandbox import callback_url
 from didit_emulator.testing import RunningEmulator
 from tests.journey.receiver import WebhookEndpoint
 
@@ -328,3 +330,21 @@ def test_session_page_submit_from_a_client_that_goes_away_is_400_and_changes_not
     with _api(emulator) as api:
         decision = api.get(f"/v3/session/{session['session_id']}/decision/").json()
     assert decision["status"] == "Not Started"
+
+
+@pytest.mark.parametrize(
+    ("callback", "expected"),
+    [
+        ("https://app.example/cb", "https://app.example/cb?{added}"),
+        (
+            "https://app.example/cb?sig=a~b&flag&q=x%20y",
+            "https://app.example/cb?sig=a~b&flag&q=x%20y&{added}",
+        ),
+        ("https://app.example/cb?q=1#done", "https://app.example/cb?q=1&{added}#done"),
+    ],
+)
+def test_callback_url_keeps_the_callbacks_own_query_as_written(
+    callback: str, expected: str
+) -> None:
+    added = "verificationSessionId=s-1&status=In+Review"
+    assert callback_url(callback, "s-1", SessionStatus.IN_REVIEW) == expected.format(added=added)

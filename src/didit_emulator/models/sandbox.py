@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from didit_client.models import CallbackMethod, SandboxScenario
 
@@ -105,11 +105,12 @@ class HostedPage:
 
 
 def callback_url(callback: str, session_id: str, status: SessionStatus) -> str:
-    """`callback` with `verificationSessionId` and `status` added to its query."""
+    """`callback` with `verificationSessionId` and `status` added to its query; the query it has
+    is kept as it was written (a signed callback URL stays valid)."""
     parts = urlsplit(callback)
-    query = [*parse_qsl(parts.query, keep_blank_values=True)]
-    query += [("verificationSessionId", session_id), ("status", status.value)]
-    return urlunsplit(parts._replace(query=urlencode(query)))
+    added = urlencode([("verificationSessionId", session_id), ("status", status.value)])
+    query = f"{parts.query}&{added}" if parts.query else added
+    return urlunsplit(parts._replace(query=query))
 
 
 def _default_callback_method() -> CallbackMethod:
