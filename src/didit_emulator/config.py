@@ -359,7 +359,7 @@ def _build(data: Mapping[str, Any]) -> EmulatorConfig:
     try:
         rate_limits = RateLimitConfig(
             enabled=bool(_require(limits, "enabled", "rate_limits")),
-            window_seconds=float(_require(limits, "window_seconds", "rate_limits")),
+            window_seconds=float(limits.get("window_seconds", _spec_window_seconds())),
             default=int(_require(limits, "default", "rate_limits")),
             operations={str(k): int(v) for k, v in limits.get("operations", {}).items()},
             buckets={str(k): int(v) for k, v in limits.get("buckets", {}).items()},
@@ -390,6 +390,11 @@ def _build(data: Mapping[str, Any]) -> EmulatorConfig:
 def _spec_error(pointer: str, value: Any) -> str | None:
     error = next(iter(validator_for(pointer).iter_errors(value)), None)
     return None if error is None else error.message
+
+
+def _spec_window_seconds() -> Any:
+    """The window of the live service's limits: `x-rate-limits.window_seconds` of the spec."""
+    return didit_document().contents["x-rate-limits"]["window_seconds"]
 
 
 def _check(config: EmulatorConfig) -> None:

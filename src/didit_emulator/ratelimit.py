@@ -62,8 +62,9 @@ class SlidingWindowRateLimiter:
     """Keeps, for each (identity, bucket), the times of the requests admitted in the last window.
 
     A request is admitted while fewer than the bucket's limit were admitted in the preceding
-    `window_seconds`; refused requests do not count. `X-RateLimit-Reset` is the number of seconds
-    until the window admits another request (0 while it still does).
+    `window_seconds`; refused requests do not count. `X-RateLimit-Reset` is when the window admits
+    another request, in UTC epoch seconds (as the live service sends it), and `Retry-After` on a
+    refusal the seconds until then.
     """
 
     def __init__(self, config: RateLimitConfig, clock: Clock) -> None:

@@ -21,7 +21,7 @@ from didit_client.models import CreateSessionRequest
 
 from didit_emulator import ConfigError, EmulatorConfig, default_config, load_config
 from didit_emulator.testing import running_emulator
-from didit_spec import component_schema
+from didit_spec import component_schema, didit_document
 
 CUSTOM = """
 [emulator]
@@ -210,3 +210,12 @@ def test_cli_with_an_invalid_config_exits_2(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert "SELFIE" in result.stderr.decode()
+
+
+def test_rate_limit_window_is_the_specs_unless_configured() -> None:
+    spec_window = didit_document().contents["x-rate-limits"]["window_seconds"]
+    assert default_config().rate_limits.window_seconds == spec_window
+    data = _with(lambda d: d["rate_limits"].pop("window_seconds", None))
+    assert EmulatorConfig.from_mapping(data).rate_limits.window_seconds == spec_window
+    data = _with(lambda d: d["rate_limits"].update(window_seconds=7))
+    assert EmulatorConfig.from_mapping(data).rate_limits.window_seconds == 7

@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from didit_client.models import SessionKindFilter
+
 from ..exceptions import NotFound
 from ..spec_values import LIST_FILTERS, SessionKind
 
@@ -36,7 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = ["ListPage", "RowChanges", "SessionIndex", "SessionQuery", "page_of", "rendered_page"]
 
-_ALL_KINDS = "all"
+_ALL_KINDS = SessionKindFilter.ALL
 # With every kind, user rows come first (Didit's published OpenAPI).
 _KIND_ORDER = (SessionKind.USER, SessionKind.BUSINESS)
 if set(_KIND_ORDER) != set(SessionKind):
