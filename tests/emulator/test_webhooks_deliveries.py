@@ -459,3 +459,43 @@ def test_delivery_records_never_show_the_session_token_or_the_url_in_reprs(
     for record in records:
         assert session.session_token not in repr(record)
         assert "receiver-secret-123" not in repr(record)
+
+
+def _statuses(receiver: WebhookEndpoint) -> list[str]:
+    return [json.loads(r.body)["status"] for r in receiver.requests]
+
+
+def test_session_expiry_delivers_status_updated_once(
+    emulator: RunningEmulator, receiver: WebhookEndpoint
+) -> None:
+    _destination(emulator, receiver.url)
+    session = emulator.create_session()
+    emulator.advance_clock(emulator.config.session_expiry_seconds - 1)
+    assert _flush(emulator) == []
+    emulator.advance_clock(1)  # nothing reads the session: the clock alone expires it
+    assert [a["status_code"] for a in _flush(emulator)] == [200]
+    with _api(emulator) as api:
+        decision = api.get(f"/v3/session/{session.session_id}/decision/").json()
+    assert decision["status"] == "Expired"
+    assert _flush(emulator) == []
+    assert _statuses(receiver) == ["Expired"]
+    assert json.loads(receiver.requests[0].body)["session_id"] == str(session.session_id)
+
+
+def test_session_expiry_after_a_resubmission_counts_from_the_resubmission(
+    emulator: RunningEmulator, receiver: WebhookEndpoint
+) -> None:
+    expiry = emulator.config.session_expiry_seconds
+    session = emulator.finished_session(outcome="declined")
+    _destination(emulator, receiver.url)
+    emulator.advance_clock(expiry // 2)
+    with _api(emulator) as api:
+        api.patch(
+            f"/v3/session/{session.session_id}/update-status/", json={"new_status": "Resubmitted"}
+        ).raise_for_status()
+    emulator.advance_clock(expiry - expiry // 2)  # the first expiry: passed over
+    _flush(emulator)
+    assert _statuses(receiver) == ["Resubmitted"]
+    emulator.advance_clock(expiry // 2)  # the expiry the resubmission set
+    _flush(emulator)
+    assert _statuses(receiver) == ["Resubmitted", "Expired"]

@@ -65,5 +65,6 @@ class EmulatorBackend(
         self.webhook_reported_sequence = 0
         self.armed_scenarios = {}
         self.page_initiators = {}
+        self.expiries = []
         self.clock.reset()
         self._seed_webhook_destinations()

@@ -97,7 +97,7 @@ class ControlOperations(BlocklistOperations, BackendState):
         session = self.sessions_by_token.get(token_key(token))
         if session is None:
             raise SessionNotFound()
-        session.expire_if_due(self.now())
+        self._expire_due(self.now())
         return session
 
     @locked
@@ -106,6 +106,7 @@ class ControlOperations(BlocklistOperations, BackendState):
             self.clock.advance(seconds)
         except ValueError as error:
             raise BadRequest(str(error)) from None
+        self._expire_due(self.now())
         return self.clock_state()
 
     def clock_state(self) -> dict[str, Any]:
@@ -116,8 +117,7 @@ class ControlOperations(BlocklistOperations, BackendState):
     def state(self) -> dict[str, Any]:
         """A read-only view of everything, without keys, secrets or tokens."""
         now = self.now()
-        for session in self.sessions.values():
-            session.expire_if_due(now)
+        self._expire_due(now)
         return {
             "clock": self.clock_state(),
             "applications": [

@@ -8,9 +8,10 @@ otherwise.
 The rows come from each application's `SessionIndex`, kept on every write: its sessions in
 creation order, per kind and per `vendor_data`. A list filtered by kind only (the common case)
 costs the rows it shows, whatever the number of sessions: the count is a length, the page a
-slice, no sort, and only the rows shown are brought up to date (expired when due). A
-`vendor_data` filter looks at that value's sessions only; other filters look at the
-application's sessions of the kinds asked. One application's sessions never slow another's.
+slice, no sort. Sessions whose time has come are expired by the backend before it lists
+(`BackendState._expire_due`, each once, from an agenda ordered by expiry). A `vendor_data`
+filter looks at that value's sessions only; other filters look at the application's sessions
+of the kinds asked. One application's sessions never slow another's.
 Each index also keeps the last kind-only page it rendered, sent again while nothing that could
 change it has happened (`rendered_page`): a dashboard polling the same page costs a few checks.
 """
@@ -279,7 +280,7 @@ def rendered_page(
     index.last_page = _RenderedPage(
         key,
         index.version,
-        RowChanges.count,  # after `page_of`, which may have expired rows
+        RowChanges.count,
         _next_expiry(page.results, now),
         page,
         rows,
@@ -291,8 +292,8 @@ _EXPIRES_AT = operator.attrgetter("expires_at")
 
 
 def _next_expiry(rows: list[Session], now: float) -> float:
-    """When the first of `rows` may expire, after `page_of` has expired those already due: the
-    earliest `expires_at` still ahead (one behind is a row that can no longer expire)."""
+    """When the first of `rows` may expire, those already due having been expired: the earliest
+    `expires_at` still ahead (one behind is a row that can no longer expire)."""
     earliest = min(map(_EXPIRES_AT, rows), default=math.inf)
     if earliest > now:
         return earliest
@@ -308,10 +309,8 @@ def _newest_window(rows: Sequence[Session], offset: int, limit: int) -> list[Ses
 def _matching(candidates: Iterable[Session], query: SessionQuery, now: float) -> list[Session]:
     rows = []
     for session in candidates:
-        if session.kind in query.kinds:
-            session.expire_if_due(now)
-            if query.matches(session):
-                rows.append(session)
+        if session.kind in query.kinds and query.matches(session):
+            rows.append(session)
     return rows
 
 
@@ -340,11 +339,6 @@ def page_of(
         )
     else:
         page = _offset_page(by_kind, kinds, int(params["limit"]), int(params["offset"]))
-    # The rows shown, as of now (a kind-only list looked at none); most pages have none due.
-    if page.results and min(map(_EXPIRES_AT, page.results)) <= now:
-        for session in page.results:
-            if now >= session.expires_at:
-                session.expire_if_due(now)
     return page
 
 

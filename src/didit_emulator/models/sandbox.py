@@ -161,7 +161,7 @@ class SandboxOperations(SessionOperations, ControlOperations):
             raise NotFound()
         if not same_secret(session.token, token):
             raise NotFound()
-        session.expire_if_due(self.now())
+        self._expire_due(self.now())
         if session.status is not SessionStatus.NOT_STARTED:
             raise ScenarioTooLate()
         armed = SandboxScenario(scenario)

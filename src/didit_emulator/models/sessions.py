@@ -159,9 +159,12 @@ class Session:
                 f"{self.status}."
             )
 
-    def expire_if_due(self, now: float) -> None:
+    def expire_if_due(self, now: float) -> bool:
+        """Expires the session if its time has come; whether it did (the backend announces it)."""
         if now >= self.expires_at and self.status in self.EXPIRABLE:
             self.move_to(Status.EXPIRED, now, "expired")
+            return True
+        return False
 
     def ensure_shareable(self) -> None:
         if self.status not in self.SHAREABLE:
@@ -258,6 +261,7 @@ class SessionOperations(BackendState):
         self.sessions[session.id] = session
         self.sessions_by_token[token_key(session.token)] = session
         self.session_index[session.application_id].add(session)
+        self._schedule_expiry(session)
 
     @locked
     def create_session(
@@ -292,12 +296,10 @@ class SessionOperations(BackendState):
     ) -> Session | None:
         if vendor_data is None:
             return None
-        now = self.now()
+        self._expire_due(self.now())
         for session in reversed(self.session_index[app.id].with_vendor_data(vendor_data)):
-            if session.workflow_id == workflow_id:
-                session.expire_if_due(now)
-                if session.unfinished:
-                    return session
+            if session.workflow_id == workflow_id and session.unfinished:
+                return session
         return None
 
     @locked
@@ -318,12 +320,14 @@ class SessionOperations(BackendState):
     ) -> tuple[ListPage, bytes]:
         """One page of the application's sessions, newest first, filtered (see `listing`), and
         its rows as the JSON array's members, rendered under the lock."""
+        now = self.now()
+        self._expire_due(now)
         return rendered_page(
             self.session_index[app.id],
             SessionQuery.from_params(params),
             params,
             self.config.default_page_size,
-            self.now(),
+            now,
             _rows_json,
         )
 
@@ -367,6 +371,7 @@ class SessionOperations(BackendState):
         self._emit(session, WebhookEventType.STATUS_UPDATED)
         if new_status is Status.RESUBMITTED:
             session.expires_at = self.now() + self.config.session_expiry_seconds
+            self._schedule_expiry(session)
         if body.get("send_email"):
             self.outbox.append(
                 {

@@ -249,7 +249,7 @@ class SharingOperations(SessionOperations):
             )
         if (app.id, source.id) in self.imports:
             raise AlreadyImported()
-        source.expire_if_due(self.now())
+        self._expire_due(self.now())
         clone = self._new_session(
             app, workflow, base_url, kind=source.kind, features=source.features
         )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import heapq
 import secrets
 import threading
 from collections import OrderedDict
@@ -120,6 +121,9 @@ class BackendState:
     # device that first opened a session's page (its callback's initiator).
     armed_scenarios: dict[str, SandboxScenario]
     page_initiators: dict[str, str]
+    # Expiry (`_expire_due`): (expires_at, session id) of every session that may still expire, a
+    # heap; entries of deleted sessions, or of expiries since moved, are skipped when they come up.
+    expiries: list[tuple[float, str]]
 
     def now(self) -> float:
         return self.clock.now()
@@ -127,6 +131,26 @@ class BackendState:
     def _emit(self, session: Session, event: WebhookEventType) -> None:
         """A session event happened (a status change, a change to its data). The webhooks
         concern overrides this to deliver it; called with the lock held, it must not block."""
+
+    def _schedule_expiry(self, session: Session) -> None:
+        """Puts `expires_at` on the agenda (when the session is stored, or its expiry moves)."""
+        heapq.heappush(self.expiries, (session.expires_at, session.id))
+        if len(self.expiries) > 2 * len(self.sessions) + 1024:  # mostly deleted sessions
+            self.expiries = [
+                (s.expires_at, s.id) for s in self.sessions.values() if s.status in s.EXPIRABLE
+            ]
+            heapq.heapify(self.expiries)
+
+    def _expire_due(self, now: float) -> None:
+        """Expires every session whose time has come by `now`, each announced as a status change
+        (`status.updated`), as the live service does when a session runs out. With the lock held:
+        wherever sessions are looked at, when the clock is moved, and from the webhook thread."""
+        expiries = self.expiries
+        while expiries and expiries[0][0] <= now:
+            _, session_id = heapq.heappop(expiries)
+            session = self.sessions.get(session_id)
+            if session is not None and session.expire_if_due(now):
+                self._emit(session, WebhookEventType.STATUS_UPDATED)
 
     def session_exists(self, session_id: str) -> bool:
         """Whether any application has a session with this id (a lock-free dict lookup)."""
@@ -137,12 +161,12 @@ class BackendState:
         session = self.sessions.get(session_id)
         if session is None or session.application_id != app.id:
             raise SessionNotFound()
-        session.expire_if_due(self.now())
+        self._expire_due(self.now())
         return session
 
     def _any_session(self, session_id: str) -> Session:
         session = self.sessions.get(session_id)
         if session is None:
             raise SessionNotFound()
-        session.expire_if_due(self.now())
+        self._expire_due(self.now())
         return session

@@ -353,13 +353,13 @@ class _Dispatcher:
         tls = httpx.create_ssl_context()
         while True:
             with self.wake:
-                batch = [] if self.stopping else backend._take_due()
+                batch = [] if self.stopping else backend._take_due_expiring_first()
                 while not batch:
                     self.wake.notify_all()  # idle: flushers may return
                     if self.stopping:
                         return
                     self.wake.wait(backend._seconds_to_next_delivery())
-                    batch = [] if self.stopping else backend._take_due()
+                    batch = [] if self.stopping else backend._take_due_expiring_first()
                 timeout = backend.config.webhooks.timeout_seconds
                 scope = backend.config.webhooks.deliver_to
             answers = self._send_all(batch, timeout, scope, tls)
@@ -459,7 +459,9 @@ class WebhookOperations(ControlOperations):
             secret_shared_key=None,
             uuid=None,
         )
-        return self._add_destination(app, given, self.now()).as_dict()
+        created = self._add_destination(app, given, self.now()).as_dict()
+        self._wake_dispatcher()  # from now on, sessions that expire are announced to it
+        return created
 
     @locked
     def get_webhook_destination(
@@ -563,7 +565,11 @@ class WebhookOperations(ControlOperations):
     def _wake_dispatcher(self) -> None:
         """Tells the background thread to look for due deliveries (starting it the first time).
         Called with the lock held."""
-        if self.webhook_deliveries or "_webhook_dispatcher" in self.__dict__:
+        if (
+            self.webhook_deliveries
+            or self.webhook_destinations  # sessions may expire, and they hear of it
+            or "_webhook_dispatcher" in self.__dict__
+        ):
             self._dispatcher().wake.notify_all()
 
     def _due(self) -> Iterable[WebhookDelivery]:
@@ -573,6 +579,12 @@ class WebhookOperations(ControlOperations):
             for d in self.webhook_deliveries.values()
             if not d.in_flight and d.next_attempt_at <= now
         )
+
+    def _take_due_expiring_first(self) -> list[_Send]:
+        """`_take_due`, after the sessions whose time has come have expired (and queued their
+        `status.updated`): with a clock that follows real time, no read may come to expire them."""
+        self._expire_due(self.now())
+        return self._take_due()
 
     def _take_due(self) -> list[_Send]:
         """The due deliveries, marked in flight, signed for this attempt. With the lock held."""
@@ -609,9 +621,12 @@ class WebhookOperations(ControlOperations):
         return sends
 
     def _seconds_to_next_delivery(self) -> float | None:
-        """How long the background thread may sleep: until the next retry falls due (looked at
-        again at least every second, as the emulator clock may be moved), or until woken."""
+        """How long the background thread may sleep: until the next retry or session expiry falls
+        due (looked at again at least every second, as the emulator clock may be moved), or until
+        woken. Expiries matter only while some destination could hear of them."""
         waiting = [d.next_attempt_at for d in self.webhook_deliveries.values() if not d.in_flight]
+        if self.expiries and self.webhook_destinations:
+            waiting.append(self.expiries[0][0])
         if not waiting:
             return None
         return min(1.0, max(0.01, min(waiting) - self.now()))
@@ -687,6 +702,7 @@ class WebhookOperations(ControlOperations):
         """Waits until no delivery is due or in flight; with the lock held (the wait releases
         it). Fails (504) when deliveries make no progress for longer than an attempt may take."""
         patience = self.config.webhooks.timeout_seconds + 5
+        self._expire_due(self.now())  # their events are due now too
         if not self.webhook_deliveries:
             return
         dispatcher = self._dispatcher()
