@@ -690,7 +690,7 @@ class ResponseValidator:
             schema_pointer = f"{header_pointer}/schema"
             value = _coerce(lowered[name.lower()], schema_types(self.document, schema_pointer))
             for error in self.document.validator(schema_pointer).iter_errors(value):
-                problems.append(f"{label}: header {name}: {error.message}")
+                problems.append(f"{label}: header {name}: {_without_strings(error)}")
         content = response.get("content", {})
         media = lowered.get("content-type", "").split(";")[0].strip().lower()
         if not content:
@@ -707,10 +707,19 @@ class ResponseValidator:
             validator = self.document.validator(f"{location}/content/{escape(media)}/schema")
             for error in validator.iter_errors(instance):
                 where = "/".join(str(p) for p in error.absolute_path)
-                problems.append(f"{label}: body/{where}: {error.message[:_MAX_PROBLEM]}")
+                problems.append(f"{label}: body/{where}: {_without_strings(error)[:_MAX_PROBLEM]}")
         elif media == "application/pdf" and not body.startswith(b"%PDF-"):
             problems.append(f"{label}: body is not a PDF")
         return problems
+
+
+def _without_strings(error: ValidationError) -> str:
+    """The error's message with the string it is about left out (a response's strings can be
+    tokens, and problems are logged): its length stands in for it."""
+    instance = error.instance
+    if isinstance(instance, str):
+        return error.message.replace(repr(instance), f"(a string of {len(instance)} characters)")
+    return error.message
 
 
 @cache

@@ -118,6 +118,14 @@ def test_response_validator_catches_responses_that_violate_the_spec(
     assert any(problem in p for p in problems), problems
 
 
+def test_response_validator_problems_never_quote_the_string_at_fault() -> None:
+    token = "session-token-secret-123"  # response strings can be tokens; problems are logged
+    problems = _check("get_session_decision", 200, {"session_id": token, "status": "Approved"})
+    assert problems
+    assert not any(token in p for p in problems), problems
+    assert any("(a string of 24 characters)" in p for p in problems), problems
+
+
 def test_response_validator_accepts_conforming_responses() -> None:
     decision = {"session_id": "11111111-2222-3333-4444-555555555555", "status": "Approved"}
     assert _check("get_session_decision", 200, decision) == []
