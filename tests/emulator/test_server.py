@@ -398,13 +398,20 @@ def logging_restored() -> Iterator[None]:
         lg.setLevel(level)
 
 
-@pytest.mark.usefixtures("logging_restored")
-def test_configure_logging_rate_limits_the_accept_loop_flood(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+@pytest.fixture
+def configured_log(logging_restored: None, monkeypatch: pytest.MonkeyPatch) -> io.StringIO:
+    """What `configure_logging("info")` writes, read from a stderr of the test's own."""
     stderr = io.StringIO()
     monkeypatch.setattr(sys, "stderr", stderr)
     configure_logging("info")
+    return stderr
+
+
+def test_configure_logging_rate_limits_the_accept_loop_flood(
+    configured_log: io.StringIO, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stderr = configured_log
+    monkeypatch.setattr(sys, "stderr", stderr)  # pytest's capture has put its own back
     configure_logging("info")  # configuring twice leaves one filter, not two
     loop = asyncio.new_event_loop()  # asyncio's own loop logs this; how it reports EMFILE
     try:
@@ -508,13 +515,9 @@ def test_cli_serves_with_a_read_timeout_and_no_access_log() -> None:
     assert not [line for line in lines if line["logger"] == "didit_emulator.access"]
 
 
-@pytest.mark.usefixtures("logging_restored")
 def test_configure_logging_keeps_webhook_delivery_urls_out_of_the_log(
-    monkeypatch: pytest.MonkeyPatch,
+    configured_log: io.StringIO,
 ) -> None:
-    stderr = io.StringIO()
-    monkeypatch.setattr(sys, "stderr", stderr)
-    configure_logging("info")
     with WebhookEndpoint() as receiver, in_process_emulator() as emulator:
         headers = {"x-api-key": emulator.application().api_key}
         created = emulator.http(headers=headers).post(
@@ -529,16 +532,12 @@ def test_configure_logging_keeps_webhook_delivery_urls_out_of_the_log(
         emulator.finished_session()
         flushed = emulator.http().post("/_emulator/webhooks/flush").json()
     assert [a["status_code"] for a in flushed["attempts"]] == [200]
-    assert "receiver-secret-123" not in stderr.getvalue()
+    assert "receiver-secret-123" not in configured_log.getvalue()
 
 
-@pytest.mark.usefixtures("logging_restored")
 def test_configure_logging_rate_limits_repeated_unhandled_errors(
-    monkeypatch: pytest.MonkeyPatch,
+    configured_log: io.StringIO,
 ) -> None:
-    stderr = io.StringIO()
-    monkeypatch.setattr(sys, "stderr", stderr)
-    configure_logging("info")
     for _ in range(100):
         logging.getLogger("didit_emulator").error("unhandled error in %s", "create_session")
-    assert len(stderr.getvalue().splitlines()) == 1
+    assert len(configured_log.getvalue().splitlines()) == 1
