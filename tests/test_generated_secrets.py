@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import importlib
 import json
+import pickle
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -28,6 +29,7 @@ import didit_client.models
 import httpx
 import pytest
 from didit_client.api.sessions import create_session, get_session_decision
+from didit_client.errors import UnexpectedStatus
 from didit_client.models import CreatedSession, CreateSessionRequest, DecisionV3
 from didit_client.types import Response, is_credential_name, is_url_name
 from hypothesis import HealthCheck, given, settings
@@ -461,3 +463,25 @@ def test_generated_client_explicit_auth_replaces_the_token() -> None:
     assert sent.headers["authorization"].startswith("Basic ")
     assert CLIENT_SECRET not in repr(client)
     assert json.dumps(sorted(http.headers.keys())).count("authorization") == 0
+
+
+def test_unexpected_status_message_names_the_status_and_length_not_the_body() -> None:
+    # A proxy's error page echoing the request, API key included, on an undocumented status.
+    echo = f"<pre>upstream failed for: x-api-key: {API_KEY}</pre>".encode()
+    client = didit_client.AuthenticatedClient(
+        base_url="https://didit.test", token=API_KEY, raise_on_unexpected_status=True
+    ).set_httpx_client(
+        httpx.Client(
+            base_url="https://didit.test",
+            transport=httpx.MockTransport(lambda request: httpx.Response(502, content=echo)),
+        )
+    )
+    with pytest.raises(UnexpectedStatus) as caught:
+        get_session_decision.sync_detailed(uuid.uuid4(), client=client)
+    error = caught.value
+    assert str(error) == f"Unexpected status code: 502 (response body of {len(echo)} bytes)"
+    for text in (str(error), repr(error), str(error.args)):
+        assert API_KEY not in text
+    assert (error.status_code, error.content) == (502, echo)
+    copy = pickle.loads(pickle.dumps(error))  # noqa: S301 (our own bytes)
+    assert (copy.status_code, copy.content, str(copy)) == (502, echo, str(error))

@@ -165,6 +165,15 @@ def _shown(value: object, *, url: bool, depth: int, open_containers: frozenset[i
     return "{" + ", ".join(items) + "}" if items else f"{type(value).__name__}()"
 
 
+def http_status(code: int) -> HTTPStatus | int:
+    """`code` as an `HTTPStatus` when it is one the registry knows, else the plain int (a CDN's
+    520, nginx's 499): a response never fails to be built for its status."""
+    try:
+        return HTTPStatus(code)
+    except ValueError:
+        return code
+
+
 T = TypeVar("T")
 
 
@@ -172,11 +181,12 @@ T = TypeVar("T")
 class Response(Generic[T]):
     """A response from an endpoint
 
-    `content` (the raw body) and `headers` stay out of the repr: a raw body may carry a share or
-    session token that `parsed` hides.
+    `status_code` is an `HTTPStatus` for the statuses the registry knows and a plain `int` for any
+    other (see `http_status`); compare it with ints. `content` (the raw body) and `headers` stay
+    out of the repr: a raw body may carry a share or session token that `parsed` hides.
     """
 
-    status_code: HTTPStatus
+    status_code: HTTPStatus | int
     content: bytes = field(repr=False)
     headers: MutableMapping[str, str] = field(repr=False)
     parsed: T | None
@@ -189,6 +199,7 @@ __all__ = [
     "RequestFiles",
     "Response",
     "Unset",
+    "http_status",
     "is_credential_name",
     "is_url_name",
     "property_words",

@@ -2,15 +2,18 @@
 
 The generated package stays generated; what it lacks for production use lives here: one-line
 client set-up (`create_client`, `create_v2_client`), retries in one transport (`RetryPolicy`,
-`RetryTransport`), typed errors and `unwrap`, the v2 client-token auth, pagination over sessions,
-and webhook verification and receiving (`didit_toolkit.webhooks`). Forward-compatible enums are
-built into the generated models by the project's generator templates (`Enum.decode`,
-`is_known`).
+`RetryTransport`), typed errors (`DiditError`: one subclass per status, and
+`APIConnectionError` / `APITimeoutError` when no response came) and `unwrap`, the v2
+client-token auth, pagination over sessions, and webhook verification and receiving
+(`didit_toolkit.webhooks`). Forward-compatible enums are built into the generated models by the
+project's generator templates (`Enum.decode`, `is_known`).
 """
 
 from didit_toolkit.auth import DEFAULT_AUTH_BASE_URL, ClientTokenAuth
 from didit_toolkit.client import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, create_client, create_v2_client
 from didit_toolkit.errors import (
+    APIConnectionError,
+    APITimeoutError,
     AuthenticationError,
     BadRequestError,
     DiditError,
@@ -52,6 +55,8 @@ __all__ = [
     "DEFAULT_AUTH_BASE_URL",
     "DEFAULT_BASE_URL",
     "DEFAULT_TIMEOUT",
+    "APIConnectionError",
+    "APITimeoutError",
     "AsyncRetryTransport",
     "AuthenticationError",
     "BadRequestError",

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import math
 import threading
 import time
 from collections.abc import AsyncGenerator, Callable, Generator
+from typing import TypeGuard
 
 import httpx
 from didit_client.models import ClientToken, ClientTokenRequest, GrantType
@@ -28,13 +30,30 @@ DEFAULT_AUTH_BASE_URL = "https://apx.didit.me"
 TOKEN_PATH = "/auth/v2/token/"  # noqa: S105 (a path, not a password)
 
 
+def _usable_lifetime(value: object) -> TypeGuard[float]:
+    """Whether `value` is a number of seconds the cache can add to its clock: a finite int or
+    float (not a bool) >= 0."""
+    return (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and value >= 0
+    )
+
+
 class ClientTokenAuth(httpx.Auth):
     """Sends `Authorization: Bearer <client token>`, fetching and renewing the token as needed.
 
-    `clock` returns Unix seconds; a token fetched at `t` with `expires_in = e` is used until
-    `t + e - refresh_skew` (but at least until `t + e / 2`, so a short-lived token is not fetched
-    again for every request). Use one instance per application; it is safe to share between
-    threads (sync) or tasks (async), and fetches a token at most once at a time.
+    `clock` returns seconds on a monotonic clock (`time.monotonic` by default, so that a wall
+    clock set back or forward neither keeps an expired token nor drops a valid one; tests inject
+    a fake one); a token fetched at `t` with `expires_in = e` is used until `t + e - refresh_skew`
+    (but at least until `t + e / 2`, so a short-lived token is not fetched again for every
+    request). Use one instance per application; it is safe to share between threads (sync) or
+    tasks (async), and fetches a token at most once at a time.
+
+    A token response the cache cannot use — `access_token` not a non-empty string (it would be
+    sent as `Bearer None`), `expires_in` not a finite number of seconds >= 0 (a string, null,
+    NaN) — raises `UnexpectedStatusError` and caches nothing.
     """
 
     requires_request_body = True  # a request resent after a 401 must carry its body again
@@ -46,12 +65,12 @@ class ClientTokenAuth(httpx.Auth):
         *,
         auth_base_url: str = DEFAULT_AUTH_BASE_URL,
         refresh_skew: float = 60.0,
-        clock: Callable[[], float] = time.time,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         if not client_id or not client_secret:
             raise ValueError("client_id and client_secret must be non-empty")
-        if refresh_skew < 0:
-            raise ValueError("refresh_skew must be >= 0")
+        if not _usable_lifetime(refresh_skew):
+            raise ValueError("refresh_skew must be a finite number >= 0")
         self.client_id = client_id
         self._basic = "Basic " + base64.b64encode(f"{client_id}:{client_secret}".encode()).decode(
             "ascii"
@@ -72,7 +91,8 @@ class ClientTokenAuth(httpx.Auth):
 
     @property
     def expires_at(self) -> float | None:
-        """Unix time at which the cached token expires, or None when none is cached."""
+        """The time on `clock` (not Unix time, unless `clock` is `time.time`) at which the cached
+        token expires, or None when none is cached."""
         return self._expires_at if self._token is not None else None
 
     def invalidate(self) -> None:
@@ -112,17 +132,26 @@ class ClientTokenAuth(httpx.Auth):
             raise error_for(response.status_code, response.content, response.headers)
         try:
             token = ClientToken.from_dict(response.json())
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
             raise UnexpectedStatusError(
                 response.status_code, "token response is not a ClientToken"
             ) from None
+        # The decoder does not check types: what the cache and the header need, checked here.
+        access_token: object = token.access_token
+        lifetime: object = token.expires_in
+        if not isinstance(access_token, str) or not access_token:
+            raise UnexpectedStatusError(
+                response.status_code, "token response has no access_token string"
+            )
+        if not _usable_lifetime(lifetime):
+            raise UnexpectedStatusError(
+                response.status_code, "token response has no usable expires_in (seconds >= 0)"
+            )
         fetched_at = self._clock()
-        self._token = token.access_token
-        self._expires_at = fetched_at + token.expires_in
-        self._refresh_at = fetched_at + max(
-            token.expires_in - self.refresh_skew, token.expires_in / 2
-        )
-        return token.access_token
+        self._token = access_token
+        self._expires_at = fetched_at + lifetime
+        self._refresh_at = fetched_at + max(lifetime - self.refresh_skew, lifetime / 2)
+        return access_token
 
     def _authorize(self, request: httpx.Request, token: str) -> None:
         request.headers["Authorization"] = f"Bearer {token}"

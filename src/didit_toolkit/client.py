@@ -7,6 +7,13 @@ production base URL, finite timeouts, and the retry transport through `httpx_arg
 the sync and the async httpx client the generated one builds get it (and keep it across
 `with_headers` / `with_timeout`, which rebuild them from `httpx_args`). The returned object is an
 `AuthenticatedClient` whose repr hides the key.
+
+Neither factory takes the generated client's `raise_on_unexpected_status`: with it, an operation
+raises `didit_client.errors.UnexpectedStatus` (not a `DiditError`) from inside `sync_detailed` for
+any status its endpoint does not document (a 500, a 502), before `didit_toolkit.unwrap` could
+raise the typed error for that status. With the flag off, every failure reaches `unwrap`, and
+`except DiditError` covers them all. (A client built by hand may still set it; its message names
+the status and the body's length, never the body.)
 """
 
 from __future__ import annotations
@@ -72,7 +79,6 @@ def create_client(
     base_url: str = DEFAULT_BASE_URL,
     timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
     retry: RetryPolicy | None = None,
-    raise_on_unexpected_status: bool = False,
     headers: dict[str, str] | None = None,
     verify_ssl: str | bool | ssl.SSLContext = True,
     proxy: str | httpx.Proxy | None = None,
@@ -82,10 +88,12 @@ def create_client(
     """A generated client for the v3 API, authenticated with `x-api-key: <api_key>`.
 
     The same object serves the sync operations (`sync`, `sync_detailed`) and the async ones
-    (`asyncio`, `asyncio_detailed`); both go through the retry transport. `transport` /
+    (`asyncio`, `asyncio_detailed`); both go through the retry transport, which raises
+    `APIConnectionError` / `APITimeoutError` when no response came. `transport` /
     `async_transport` replace the network transports under the retries (tests pass an
-    `httpx.MockTransport`). `raise_on_unexpected_status` stays False by default so that an
-    undocumented status (a 500, a 502) reaches `didit_toolkit.unwrap`, which raises the typed error.
+    `httpx.MockTransport`). The generated `raise_on_unexpected_status` is always False (see the
+    module docstring), so that an undocumented status (a 500, a 502) reaches
+    `didit_toolkit.unwrap`, which raises the typed error.
     """
     if not api_key:
         raise ValueError("api_key must be non-empty")
@@ -96,7 +104,7 @@ def create_client(
         auth_header_name="x-api-key",
         timeout=timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout),
         headers=dict(headers or {}),
-        raise_on_unexpected_status=raise_on_unexpected_status,
+        raise_on_unexpected_status=False,
         httpx_args={
             "transport": _retry_transport(retry, transport, async_transport, verify_ssl, proxy)
         },
@@ -112,8 +120,7 @@ def create_v2_client(
     timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
     retry: RetryPolicy | None = None,
     refresh_skew: float = 60.0,
-    clock: Callable[[], float] = time.time,
-    raise_on_unexpected_status: bool = False,
+    clock: Callable[[], float] = time.monotonic,
     headers: dict[str, str] | None = None,
     verify_ssl: str | bool | ssl.SSLContext = True,
     proxy: str | httpx.Proxy | None = None,
@@ -123,8 +130,9 @@ def create_v2_client(
     """A generated client for `POST /v2/session/`, authenticated with a client token.
 
     The token comes from `POST {auth_base_url}/auth/v2/token/` (see `ClientTokenAuth`), is cached
-    and renewed `refresh_skew` seconds before it expires (`clock` is Unix seconds). The auth object
-    is `client.get_httpx_client().auth`.
+    and renewed `refresh_skew` seconds before it expires (`clock`: seconds on a monotonic clock,
+    `time.monotonic` unless a test injects another). The auth object is
+    `client.get_httpx_client().auth`.
     """
     auth = ClientTokenAuth(
         client_id,
@@ -142,7 +150,7 @@ def create_v2_client(
         auth_header_name="Authorization",
         timeout=timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout),
         headers=dict(headers or {}),
-        raise_on_unexpected_status=raise_on_unexpected_status,
+        raise_on_unexpected_status=False,
         httpx_args={
             "transport": _retry_transport(retry, transport, async_transport, verify_ssl, proxy),
             "auth": auth,

@@ -3,6 +3,10 @@
 The generated operations return `Response[ErrorResponse | Model]` and leave every caller to check
 the status and `isinstance` the body; for an undocumented status they return `None`. `unwrap` does
 that once: the parsed body for a 2xx, else one exception per status, all under `DiditError`.
+A request that got no response at all (the connection failed, broke or timed out, after the
+retries the policy allows) is `APIConnectionError` (`APITimeoutError` for a timeout), also a
+`DiditError`: the retry transport raises it in place of httpx's exception, which carries the
+request and its headers (the API key among them).
 
 The live service answers errors in three shapes, and an error must read well in each: `{"detail":
 ...}` (a string, or an object), field errors `{"<field>": ["<message>", ...]}` (nested for nested
@@ -22,12 +26,15 @@ from dataclasses import dataclass, field
 from http import HTTPStatus
 from typing import Any, TypeVar, overload
 
+import httpx
 from didit_client.models import ErrorResponse, FieldErrors
 from didit_client.types import Response
 
-from didit_toolkit.retry import retry_after_seconds
+from didit_toolkit._retry_after import retry_after_seconds
 
 __all__ = [
+    "APIConnectionError",
+    "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
     "DiditError",
@@ -37,6 +44,7 @@ __all__ = [
     "RateLimitedError",
     "ServerError",
     "UnexpectedStatusError",
+    "connection_error",
     "decode_error_body",
     "error_for",
     "unwrap",
@@ -99,8 +107,9 @@ def _field_errors(value: Any, path: str, found: dict[str, list[str]], depth: int
 
 def decode_error_body(content: bytes) -> ErrorBody:
     """Decode an error body in any of the service's shapes; an empty `ErrorBody` for anything else
-    (not JSON, not UTF-8, a scalar). Field errors are only read from an object without `detail`,
-    and only where a value is a message or a list of messages, as the service writes them."""
+    (not JSON, not UTF-8, a scalar). Field errors are only read from an object without a `detail`
+    (absent or null), and only where a value is a message or a list of messages, as the service
+    writes them."""
     try:
         body = json.loads(content)
     except (ValueError, UnicodeDecodeError, RecursionError):
@@ -110,32 +119,33 @@ def decode_error_body(content: bytes) -> ErrorBody:
         return ErrorBody(messages=[item for item in items if item])
     if not isinstance(body, dict):
         return ErrorBody()
-    if "detail" in body:
+    if body.get("detail") is not None:
         raw = body["detail"]
         if isinstance(raw, list) and all(isinstance(item, str) for item in raw):
             text = "; ".join(raw)
         else:
             text = _as_text(raw)
-        detail = _clip(text, _MAX_DETAIL) if raw is not None else None
+        detail = _clip(text, _MAX_DETAIL)
         return ErrorBody(detail=detail, messages=[detail] if detail else [])
     found: dict[str, list[str]] = {}
-    _field_errors(body, "", found, 0)
+    _field_errors({k: v for k, v in body.items() if k != "detail"}, "", found, 0)
     messages = [f"{name}: {message}" for name, errors in found.items() for message in errors]
     return ErrorBody(field_errors=found, messages=messages)
 
 
 class DiditError(Exception):
-    """A Didit response that is not a success.
+    """A Didit request that did not succeed: every exception this package raises for a response
+    (or for the lack of one) derives from it.
 
-    `status` is the HTTP status; `detail`, `field_errors` and `messages` the decoded error body
-    (see `ErrorBody`; None, empty and empty when the body had none of it); `request_id` the
-    `X-Request-Id` header when the response had one; `error` the body as the spec's
-    `ErrorResponse` when it had a string `detail`.
+    `status` is the HTTP status (None for `APIConnectionError`: no response came); `detail`,
+    `field_errors` and `messages` the decoded error body (see `ErrorBody`; None, empty and empty
+    when the body had none of it); `request_id` the `X-Request-Id` header when the response had
+    one; `error` the body as the spec's `ErrorResponse` when it had a string `detail`.
     """
 
     def __init__(
         self,
-        status: int,
+        status: int | None,
         detail: str | None = None,
         *,
         request_id: str | None = None,
@@ -158,7 +168,7 @@ class DiditError(Exception):
 
     def _message(self) -> str:
         try:
-            phrase = HTTPStatus(self.status).phrase
+            phrase = HTTPStatus(self.status).phrase if self.status is not None else "No Response"
         except ValueError:
             phrase = "Unknown Status"
         message = f"HTTP {self.status} {phrase}"
@@ -213,7 +223,7 @@ class RateLimitedError(DiditError):
 
     def __init__(
         self,
-        status: int,
+        status: int | None,
         detail: str | None = None,
         *,
         request_id: str | None = None,
@@ -247,9 +257,58 @@ class ServerError(DiditError):
 
 
 class UnexpectedStatusError(DiditError):
-    """Any other status the caller cannot treat as success (3xx, an undocumented 4xx, or a 2xx
-    whose body the spec does not describe)."""
+    """Any other status the caller cannot treat as success (3xx, an undocumented 4xx), or a 2xx
+    whose body is not the one the spec documents for it (none, not JSON, another shape)."""
 
+
+class APIConnectionError(DiditError):
+    """No response: the connection could not be made, broke, or failed at the protocol level,
+    after the retries the policy allows (`attempts` in all).
+
+    It names the request by `method` and `path` only, and the httpx exception by its class name
+    (`reason`, e.g. "ConnectError"): no headers (the API key or a token is one), no query string
+    (filters such as `vendor_data` may identify a person), and not the httpx exception itself,
+    which is neither the cause nor the context of this one. `status` is None.
+    """
+
+    def __init__(self, method: str, path: str, *, reason: str, attempts: int = 1) -> None:
+        self.method = method
+        self.path = path
+        self.reason = reason
+        self.attempts = attempts
+        super().__init__(None)
+
+    _what = "connection failed"
+
+    def _message(self) -> str:
+        tries = "" if self.attempts == 1 else f" after {self.attempts} attempts"
+        return f"{self.method} {self.path}: {self._what}{tries} ({self.reason})"
+
+    def _repr_fields(self) -> str:
+        return (
+            f"method={self.method!r}, path={self.path!r}, reason={self.reason!r}, "
+            f"attempts={self.attempts!r}"
+        )
+
+
+class APITimeoutError(APIConnectionError):
+    """No response in time: connecting, sending, reading or waiting for a pooled connection took
+    longer than the client's timeout (`reason` says which, e.g. "ReadTimeout")."""
+
+    _what = "timed out"
+
+
+def connection_error(
+    error: httpx.TransportError, request: httpx.Request, *, attempts: int = 1
+) -> APIConnectionError:
+    """The `APIConnectionError` (or `APITimeoutError`) to raise, `from None`, in place of an httpx
+    transport error on `request`."""
+    cls = APITimeoutError if isinstance(error, httpx.TimeoutException) else APIConnectionError
+    return cls(request.method, request.url.path, reason=type(error).__name__, attempts=attempts)
+
+
+_NO_CONTENT = frozenset({HTTPStatus.NO_CONTENT, HTTPStatus.RESET_CONTENT})
+"""2xx statuses that never carry a body (RFC 9110, 15.3.5 and 15.3.6)."""
 
 _BY_STATUS: dict[int, type[DiditError]] = {
     400: BadRequestError,
@@ -323,19 +382,27 @@ def unwrap(response: Response[Any], *, now: float | None = None) -> Any:
     """The parsed body of a 2xx response, or raise the `DiditError` subclass for its status.
 
     The error body is decoded from the raw bytes in whichever shape it has (also for statuses the
-    spec does not list), so the error types drop out of the return type: `unwrap` of a
-    `Response[ErrorResponse | FieldErrors | list[str] | SessionPage]` is a `SessionPage`. A 2xx
-    with a body the generated client did not parse (an undocumented success status) raises
-    `UnexpectedStatusError` rather than returning a silent `None`; a 2xx without a body (204)
-    returns `None`.
+    spec does not list, and for statuses no registry knows, such as a CDN's 520), so the error
+    types drop out of the return type: `unwrap` of a
+    `Response[ErrorResponse | FieldErrors | list[str] | SessionPage]` is a `SessionPage`.
+
+    A 204 or 205 (which never carry a body) returns `None`. Any other 2xx that the generated
+    client did not parse into its documented model raises `UnexpectedStatusError` rather than
+    returning a silent `None`: an undocumented success status, and a documented one whose body is
+    empty, not JSON, or not the documented shape (the project's endpoint template leaves `parsed`
+    None there instead of raising the decoder's KeyError / ValueError).
     """
     status = int(response.status_code)
     parsed = response.parsed
     if 200 <= status <= 299:
-        unparsed = parsed is None and response.content.strip()
-        if isinstance(parsed, ErrorResponse | FieldErrors) or unparsed:
+        if status in _NO_CONTENT:
+            return None
+        if parsed is None or isinstance(parsed, ErrorResponse | FieldErrors):
+            reason = "no body" if not response.content.strip() else "not the documented body"
             raise UnexpectedStatusError(
-                status, None, request_id=_header(response.headers, _REQUEST_ID_HEADERS)
+                status,
+                f"{reason} for this status",
+                request_id=_header(response.headers, _REQUEST_ID_HEADERS),
             )
         return parsed
     raise error_for(status, response.content, response.headers, parsed=parsed, now=now)

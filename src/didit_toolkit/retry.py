@@ -10,7 +10,18 @@ tomorrow's — gets the same rules without touching generated files:
   `RetryPolicy.max_wait` is not waited for: the 429 is returned at once.
 - 408, 502, 503, 504 and connection errors: only for idempotent methods (GET, HEAD, OPTIONS, PUT,
   DELETE). A POST or PATCH may have been processed, so it is never resent.
+- DELETE is idempotent in effect but not in answer: once a session is deleted, deleting it again
+  is 404. So a DELETE is resent only when the first attempt cannot have been applied (502, 503, a
+  connection that was never made, no pooled connection in time), never after 408, 504 or an error
+  once the request may have reached the server (a read timeout, a dropped connection): the retry
+  would turn a deletion that succeeded into a `NotFoundError`.
 - Otherwise exponential backoff with jitter: `backoff_base * 2**n`, capped at `backoff_max`.
+
+When the policy gives up on a transport error (an `httpx.TransportError`: no response at all), the
+transport raises `didit_toolkit.APIConnectionError` (`APITimeoutError` for a timeout) in its place,
+`from None` and outside the `except` block, so that neither the cause nor the context is httpx's
+exception (whose `request.headers` carry the API key). An error while reading a response's body
+is wrapped the same way.
 
 Why not httpx-retries: see docs/client.md, "Why not httpx-retries".
 """
@@ -23,15 +34,19 @@ import math
 import random as _random
 import threading
 import time
-from collections.abc import AsyncGenerator, Awaitable, Callable, Mapping
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC
-from email.utils import parsedate_to_datetime
 
 import httpx
 
+from didit_toolkit._retry_after import retry_after_seconds
+from didit_toolkit.errors import connection_error
+
 __all__ = [
+    "APPLIED_ONCE_METHODS",
     "IDEMPOTENT_METHODS",
+    "NOT_APPLIED_EXCEPTIONS",
+    "NOT_APPLIED_STATUSES",
     "TRANSIENT_STATUSES",
     "AsyncRetryTransport",
     "RetryPolicy",
@@ -48,6 +63,23 @@ IDEMPOTENT_METHODS: frozenset[str] = frozenset({"GET", "HEAD", "OPTIONS", "PUT",
 TRANSIENT_STATUSES: frozenset[int] = frozenset({408, 502, 503, 504})
 """Statuses retried for idempotent methods only."""
 
+APPLIED_ONCE_METHODS: frozenset[str] = frozenset({"DELETE"})
+"""Idempotent methods whose repeat answers differently (a session deleted is 404 afterwards,
+deleting it again included): resent only when the first attempt cannot have been applied."""
+
+NOT_APPLIED_STATUSES: frozenset[int] = frozenset({502, 503})
+"""Transient statuses after which an `APPLIED_ONCE_METHODS` request is resent. Not 408 or 504: a
+server or gateway that stopped waiting answers them, and the request may have been applied."""
+
+NOT_APPLIED_EXCEPTIONS: tuple[type[Exception], ...] = (
+    httpx.ConnectError,
+    httpx.ConnectTimeout,
+    httpx.PoolTimeout,
+)
+"""Transport errors raised before the request left this process (no connection was made, none
+was free in time): after them an `APPLIED_ONCE_METHODS` request is resent. Not a read or write
+timeout, a read error or a dropped connection: the server may have got the request."""
+
 RATE_LIMITED = 429
 
 DEFAULT_RETRY_EXCEPTIONS: tuple[type[Exception], ...] = (
@@ -57,50 +89,16 @@ DEFAULT_RETRY_EXCEPTIONS: tuple[type[Exception], ...] = (
 )
 
 
-def retry_after_seconds(headers: Mapping[str, str], *, now: float) -> float | None:
-    """The wait a response asks for, in seconds, or None when it asks for none (or garbles it).
-
-    `retry-after-ms` (milliseconds) wins over `Retry-After`, which is either delay-seconds or an
-    HTTP-date (RFC 9110, 10.2.3); a date in the past means "now" (0). `now` is Unix time.
-    """
-    lowered = {name.lower(): value for name, value in headers.items()}
-    milliseconds = _non_negative_number(lowered.get("retry-after-ms"))
-    if milliseconds is not None:
-        return milliseconds / 1000
-    value = lowered.get("retry-after")
-    if value is None:
-        return None
-    seconds = _non_negative_number(value)
-    if seconds is not None:
-        return seconds
-    try:
-        when = parsedate_to_datetime(value.strip())
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:  # RFC 9110 dates are GMT; parsedate gives naive for "-0000"
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, when.timestamp() - now)
-
-
-def _non_negative_number(value: str | None) -> float | None:
-    if value is None:
-        return None
-    try:
-        number = float(value.strip())
-    except ValueError:
-        return None
-    if not math.isfinite(number) or number < 0:
-        return None
-    return number
-
-
 @dataclass(frozen=True, kw_only=True)
 class RetryPolicy:
     """Which failures to retry, how often and how long to wait; shared by both transports.
 
     `clock` (Unix seconds), `random` (in [0, 1)), `sleep` and `async_sleep` are injectable so that
     tests never sleep. Backoff before retry n (0-based) is
-    `min(backoff_max, backoff_base * 2**n) * (1 - jitter * random())`.
+    `min(backoff_max, backoff_base * 2**n) * (1 - jitter * random())`. A method of
+    `applied_once_methods` is resent only after a status of `not_applied_statuses` or an error of
+    `not_applied_exceptions` (or a 429). `backoff_base`, `backoff_max` and `max_wait` must be
+    finite and >= 0, `jitter` within [0, 1], `max_retries` an int >= 0: else `ValueError`.
     """
 
     max_retries: int = 2
@@ -111,23 +109,28 @@ class RetryPolicy:
     idempotent_methods: frozenset[str] = IDEMPOTENT_METHODS
     transient_statuses: frozenset[int] = TRANSIENT_STATUSES
     retry_exceptions: tuple[type[Exception], ...] = DEFAULT_RETRY_EXCEPTIONS
+    applied_once_methods: frozenset[str] = APPLIED_ONCE_METHODS
+    not_applied_statuses: frozenset[int] = NOT_APPLIED_STATUSES
+    not_applied_exceptions: tuple[type[Exception], ...] = NOT_APPLIED_EXCEPTIONS
     clock: Callable[[], float] = field(default=time.time, repr=False)
     random: Callable[[], float] = field(default=_random.random, repr=False)
     sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
     async_sleep: Callable[[float], Awaitable[None]] = field(default=asyncio.sleep, repr=False)
 
     def __post_init__(self) -> None:
-        if self.max_retries < 0:
-            raise ValueError("max_retries must be >= 0")
-        if self.backoff_base < 0 or self.backoff_max < 0:
-            raise ValueError("backoff_base and backoff_max must be >= 0")
-        if not 0 <= self.jitter <= 1:
+        retries = self.max_retries
+        if isinstance(retries, bool) or not isinstance(retries, int) or retries < 0:
+            raise ValueError("max_retries must be an int >= 0")
+        for name in ("backoff_base", "backoff_max", "max_wait"):
+            value = getattr(self, name)
+            # `not value >= 0` also refuses NaN, which every comparison would let through.
+            if not (isinstance(value, int | float) and math.isfinite(value) and value >= 0):
+                raise ValueError(f"{name} must be a finite number >= 0")
+        if not (isinstance(self.jitter, int | float) and 0 <= self.jitter <= 1):
             raise ValueError("jitter must be between 0 and 1")
-        if self.max_wait < 0:
-            raise ValueError("max_wait must be >= 0")
-        object.__setattr__(
-            self, "idempotent_methods", frozenset(m.upper() for m in self.idempotent_methods)
-        )
+        for name in ("idempotent_methods", "applied_once_methods"):
+            methods = frozenset(method.upper() for method in getattr(self, name))
+            object.__setattr__(self, name, methods)
 
     def backoff(self, retry_number: int) -> float:
         """The jittered exponential wait before retry `retry_number` (0 for the first retry)."""
@@ -141,10 +144,12 @@ class RetryPolicy:
         if retries_done >= self.max_retries:
             return None
         status = response.status_code
-        if status != RATE_LIMITED and not (
-            status in self.transient_statuses and method.upper() in self.idempotent_methods
-        ):
-            return None
+        method = method.upper()
+        if status != RATE_LIMITED:  # a 429 was not processed: any method may be resent
+            if status not in self.transient_statuses or method not in self.idempotent_methods:
+                return None
+            if method in self.applied_once_methods and status not in self.not_applied_statuses:
+                return None
         requested = retry_after_seconds(response.headers, now=self.clock())
         if requested is None:
             return self.backoff(retries_done)
@@ -156,9 +161,14 @@ class RetryPolicy:
         """Seconds to wait before resending after a transport error, or None to raise it."""
         if retries_done >= self.max_retries:
             return None
-        if method.upper() not in self.idempotent_methods:
+        method = method.upper()
+        if method not in self.idempotent_methods:
             return None
         if not isinstance(error, self.retry_exceptions):
+            return None
+        if method in self.applied_once_methods and not isinstance(
+            error, self.not_applied_exceptions
+        ):
             return None
         return self.backoff(retries_done)
 
@@ -178,6 +188,61 @@ def _log_retry(
     )
 
 
+class _SyncGuardedStream(httpx.SyncByteStream):
+    """A response body whose transport errors (a read timeout, a dropped connection while the body
+    is read, after the transport returned) surface as `APIConnectionError`, like those before."""
+
+    def __init__(self, stream: httpx.SyncByteStream, request: httpx.Request) -> None:
+        self._stream = stream
+        self._request = request
+
+    def __iter__(self) -> Iterator[bytes]:
+        chunks = iter(self._stream)
+        while True:
+            failure: httpx.TransportError | None = None
+            try:
+                chunk = next(chunks)
+            except StopIteration:
+                return
+            except httpx.TransportError as error:
+                failure = error
+            if failure is not None:
+                wrapped = connection_error(failure, self._request)
+                del failure
+                raise wrapped from None
+            yield chunk
+
+    def close(self) -> None:
+        self._stream.close()
+
+
+class _AsyncGuardedStream(httpx.AsyncByteStream):
+    """The async twin of `_SyncGuardedStream`."""
+
+    def __init__(self, stream: httpx.AsyncByteStream, request: httpx.Request) -> None:
+        self._stream = stream
+        self._request = request
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        chunks = aiter(self._stream)
+        while True:
+            failure: httpx.TransportError | None = None
+            try:
+                chunk = await anext(chunks)
+            except StopAsyncIteration:
+                return
+            except httpx.TransportError as error:
+                failure = error
+            if failure is not None:
+                wrapped = connection_error(failure, self._request)
+                del failure
+                raise wrapped from None
+            yield chunk
+
+    async def aclose(self) -> None:
+        await self._stream.aclose()
+
+
 class SyncRetryTransport(httpx.BaseTransport):
     """Wraps a sync transport and resends requests as `policy` says."""
 
@@ -190,19 +255,30 @@ class SyncRetryTransport(httpx.BaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         retries = 0
         while True:
+            failure: httpx.TransportError | None = None
             try:
                 response = self.transport.handle_request(request)
             except Exception as error:
                 delay = self.policy.delay_after_error(request.method, error, retries)
                 if delay is None:
-                    raise
-                _log_retry(request, type(error).__name__, delay, retries, self.policy)
+                    if not isinstance(error, httpx.TransportError):
+                        raise
+                    failure = error  # raised below, outside this block: no context to it
+                else:
+                    _log_retry(request, type(error).__name__, delay, retries, self.policy)
             else:
                 delay = self.policy.delay_after_response(request.method, response, retries)
                 if delay is None:
+                    if isinstance(response.stream, httpx.SyncByteStream):
+                        response.stream = _SyncGuardedStream(response.stream, request)
                     return response
                 response.close()
                 _log_retry(request, f"HTTP {response.status_code}", delay, retries, self.policy)
+            if failure is not None:
+                wrapped = connection_error(failure, request, attempts=retries + 1)
+                del failure
+                raise wrapped from None
+            assert delay is not None
             self.policy.sleep(delay)
             retries += 1
 
@@ -222,19 +298,30 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         retries = 0
         while True:
+            failure: httpx.TransportError | None = None
             try:
                 response = await self.transport.handle_async_request(request)
             except Exception as error:
                 delay = self.policy.delay_after_error(request.method, error, retries)
                 if delay is None:
-                    raise
-                _log_retry(request, type(error).__name__, delay, retries, self.policy)
+                    if not isinstance(error, httpx.TransportError):
+                        raise
+                    failure = error  # raised below, outside this block: no context to it
+                else:
+                    _log_retry(request, type(error).__name__, delay, retries, self.policy)
             else:
                 delay = self.policy.delay_after_response(request.method, response, retries)
                 if delay is None:
+                    if isinstance(response.stream, httpx.AsyncByteStream):
+                        response.stream = _AsyncGuardedStream(response.stream, request)
                     return response
                 await response.aclose()
                 _log_retry(request, f"HTTP {response.status_code}", delay, retries, self.policy)
+            if failure is not None:
+                wrapped = connection_error(failure, request, attempts=retries + 1)
+                del failure
+                raise wrapped from None
+            assert delay is not None
             await self.policy.async_sleep(delay)
             retries += 1
 

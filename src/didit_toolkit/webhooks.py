@@ -7,8 +7,11 @@ signatures made with the shared webhook secret (lowercase hex):
   spaces, ASCII-escaped, after every float with no fractional part became an int;
 - `X-Signature-V2` over the same canonical form without ASCII escaping, UTF-8 encoded, computed
   from the parsed body — it survives middleware that re-encodes JSON;
-- `X-Signature-Simple` over `"{timestamp}:{session_id}:{status}:{webhook_type}"` from the body,
-  which does not cover `decision` or `metadata`.
+- `X-Signature-Simple` over `"{timestamp}:{session_id}:{status}:{webhook_type}"` from the body:
+  those four fields and nothing else — not `decision`, `metadata`, `vendor_data`, `workflow_id`,
+  `session_kind`, `created_at`, nor any field Didit adds later. An event verified by it alone
+  (only with `allow_simple`) is therefore returned with those four fields only: whatever else the
+  body holds could have been written by anyone who saw one signed delivery.
 
 A receiver that gets any of this wrong either accepts forgeries or rejects Didit; this module does
 it once. `verify_webhook` bounds the body's size, checks the timestamp is fresh, then X-Signature
@@ -21,19 +24,20 @@ check; no message contains the secret, a signature or a payload value.
 
 `WebhookReceiver` puts it to work in an endpoint of any framework: it verifies, decodes, and
 drops the deliveries it has already accepted (Didit retries a delivery that got no 2xx), through a
-pluggable `DeliveryStore` (`InMemoryDeliveryStore` by default), and says which status to answer.
+pluggable `DeliveryStore` (`InMemoryDeliveryStore` by default), and says which status to answer;
+see `delivery_key` and `WebhookReceiver` for what counts as a duplicate.
 """
 
 from __future__ import annotations
 
 import hashlib
+import heapq
 import hmac
 import json
 import logging
 import math
 import threading
 import time
-from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -43,11 +47,13 @@ from didit_client.models import WebhookEvent
 
 __all__ = [
     "DEFAULT_MAX_BODY_BYTES",
+    "DEFAULT_RETRY_WINDOW",
     "DEFAULT_TOLERANCE",
     "MAX_JSON_DEPTH",
     "SIGNATURE_HEADER",
     "SIGNATURE_SIMPLE_HEADER",
     "SIGNATURE_V2_HEADER",
+    "SIMPLE_SIGNED_FIELDS",
     "TIMESTAMP_HEADER",
     "DeliveryOutcome",
     "DeliveryStore",
@@ -74,6 +80,11 @@ SIGNATURE_HEADER = "X-Signature"
 SIGNATURE_V2_HEADER = "X-Signature-V2"
 SIGNATURE_SIMPLE_HEADER = "X-Signature-Simple"
 DEFAULT_TOLERANCE = 300.0
+DEFAULT_RETRY_WINDOW = 300.0
+"""Seconds after an event's first attempt within which Didit may still send it again: its
+retries come about 60 s and 240 s after the first attempt; the rest is slack."""
+SIMPLE_SIGNED_FIELDS = ("timestamp", "session_id", "status", "webhook_type")
+"""The body fields `X-Signature-Simple` covers, in the order it signs them."""
 DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 """Bodies over 1 MiB are refused before parsing; a decision with every feature is far smaller."""
 MAX_JSON_DEPTH = 64
@@ -135,12 +146,9 @@ def canonical_json(payload: Mapping[str, Any], *, ensure_ascii: bool = True) -> 
 
 
 def _simple_text(payload: Mapping[str, Any], timestamp: object) -> str:
-    fields = (
-        payload.get("timestamp", timestamp),
-        payload.get("session_id"),
-        payload.get("status"),
-        payload.get("webhook_type"),
-    )
+    fields = [payload.get(name) for name in SIMPLE_SIGNED_FIELDS]
+    if "timestamp" not in payload:
+        fields[0] = timestamp
     return ":".join(str(_whole_floats_to_int(field)) for field in fields)
 
 
@@ -221,6 +229,17 @@ def _header_map(headers: WebhookHeaders) -> dict[str, str]:
             raise error(f"the {name} header is given more than once")
         found[name] = value
     return found
+
+
+def _check_tolerance(tolerance: float) -> None:
+    # NaN would refuse every delivery, infinity accept any age: both are mistakes of the caller.
+    if not (
+        isinstance(tolerance, int | float)
+        and not isinstance(tolerance, bool)
+        and math.isfinite(tolerance)
+        and tolerance >= 0
+    ):
+        raise ValueError("tolerance must be a finite number of seconds >= 0")
 
 
 def _header_timestamp(headers: Mapping[str, str], now: float, tolerance: float) -> int:
@@ -363,7 +382,8 @@ def _verified_payload(
     max_body_bytes: int,
 ) -> tuple[dict[str, Any], str]:
     """The checks of `verify_webhook`, up to the typed decoding: the payload and the header that
-    verified it."""
+    verified it. A payload verified by `X-Signature-Simple` is cut down to the fields it signs."""
+    _check_tolerance(tolerance)
     key = _secret_bytes(secret)
     raw = _body_bytes(body, max_body_bytes)
     lowered = _header_map(headers)
@@ -384,6 +404,8 @@ def _verified_payload(
         raise WebhookReplayError(
             f"the body's timestamp does not equal {TIMESTAMP_HEADER} (a replayed body?)"
         )
+    if verified_by == SIGNATURE_SIMPLE_HEADER:
+        payload = {name: payload[name] for name in SIMPLE_SIGNED_FIELDS if name in payload}
     return payload, verified_by
 
 
@@ -410,11 +432,17 @@ def verify_webhook(
     Checks, in order: the body is bytes of at most `max_body_bytes`; `X-Timestamp` is within
     `tolerance` seconds of `now` (Unix seconds, default the current time); a signature —
     `X-Signature` over the raw bytes first (before the body is parsed), then `X-Signature-V2`,
-    then `X-Signature-Simple` only if `allow_simple` (it does not cover `decision` or
-    `metadata`); the body parses strictly (UTF-8 JSON object, no repeated keys, bounded nesting);
-    its `timestamp` equals `X-Timestamp`; it decodes into `WebhookEvent`. Any bad input raises
-    the `WebhookVerificationError` subclass of the first check that fails, and nothing else.
-    `headers` may be any mapping, or (name, value) pairs, of `str` or `bytes`.
+    then `X-Signature-Simple` only if `allow_simple`; the body parses strictly (UTF-8 JSON
+    object, no repeated keys, bounded nesting); its `timestamp` equals `X-Timestamp`; it decodes
+    into `WebhookEvent`. Any bad input raises the `WebhookVerificationError` subclass of the
+    first check that fails, and nothing else. `headers` may be any mapping, or (name, value)
+    pairs, of `str` or `bytes`.
+
+    `X-Signature-Simple` signs `timestamp`, `session_id`, `status` and `webhook_type` only: when
+    it is what verified the delivery, the event has those four fields and no other (`decision`,
+    `metadata`, `vendor_data`, `workflow_id`, `session_kind`, `created_at` are unset), since
+    anything else in the body is unauthenticated. A `tolerance` that is not a finite number of
+    seconds >= 0 is a `ValueError` of the caller.
     """
     payload, verified_by = _verified_payload(
         body,
@@ -434,16 +462,17 @@ def verify_webhook(
 
 
 class DeliveryStore(Protocol):
-    """Where a `WebhookReceiver` remembers the deliveries it has accepted.
+    """Where a `WebhookReceiver` remembers the events it has accepted, each for as long as it says.
 
     `add` must be atomic (two concurrent deliveries of one event: exactly one gets True), so a
-    shared store (Redis `SET key 1 NX EX ttl`, a database row with a unique key) works across
-    processes; `discard` forgets a key, so that Didit's retry is processed again after the
-    caller's own handling failed. Keys are hex digests.
+    shared store (Redis `SET key 1 NX EX <ttl>`, a database row with a unique key and an expiry)
+    works across processes; `discard` forgets a key, so that Didit's retry is processed again
+    after the caller's own handling failed. Keys are hex digests.
     """
 
-    def add(self, key: str) -> bool:
-        """Remember `key`; True if it was not remembered already (an unexpired entry)."""
+    def add(self, key: str, ttl: float) -> bool:
+        """Remember `key` for `ttl` seconds; True if it was not remembered already (an unexpired
+        entry), False (and the entry unchanged) if it was."""
         ...
 
     def discard(self, key: str) -> None:
@@ -452,28 +481,23 @@ class DeliveryStore(Protocol):
 
 
 class InMemoryDeliveryStore:
-    """A `DeliveryStore` in this process's memory: at most `max_entries` keys, each for `ttl`
-    seconds (by `clock`, default `time.monotonic`); the oldest go first. Thread-safe.
-
-    Didit retries a delivery about 1 and 4 minutes after the first attempt, so the default hour
-    covers every retry. Across several processes or restarts use a shared store instead.
+    """A `DeliveryStore` in this process's memory: at most `max_entries` keys, each until the time
+    to live its `add` gave runs out (by `clock`, default `time.monotonic`); when full, the oldest
+    added goes first. Thread-safe. Across several processes or restarts use a shared store.
     """
 
     def __init__(
         self,
         *,
-        ttl: float = 3600.0,
         max_entries: int = 100_000,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        if not ttl > 0:
-            raise ValueError("ttl must be > 0")
         if max_entries < 1:
             raise ValueError("max_entries must be >= 1")
-        self.ttl = ttl
         self.max_entries = max_entries
         self._clock = clock
-        self._expiry: OrderedDict[str, float] = OrderedDict()  # insertion order = expiry order
+        self._expiry: dict[str, float] = {}  # insertion order: the oldest added first
+        self._by_expiry: list[tuple[float, str]] = []  # a heap; entries may be stale
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
@@ -482,21 +506,27 @@ class InMemoryDeliveryStore:
             return len(self._expiry)
 
     def _evict_expired(self, now: float) -> None:
-        while self._expiry:
-            key, expires = next(iter(self._expiry.items()))
-            if expires > now:
-                return
-            del self._expiry[key]
+        while self._by_expiry and self._by_expiry[0][0] <= now:
+            expires, key = heapq.heappop(self._by_expiry)
+            if self._expiry.get(key) == expires:
+                del self._expiry[key]
+        if len(self._by_expiry) > 2 * len(self._expiry) + 64:  # stale entries of discarded keys
+            self._by_expiry = [(expires, key) for key, expires in self._expiry.items()]
+            heapq.heapify(self._by_expiry)
 
-    def add(self, key: str) -> bool:
+    def add(self, key: str, ttl: float) -> bool:
+        if not ttl > 0:
+            raise ValueError("ttl must be > 0")
         with self._lock:
             now = self._clock()
             self._evict_expired(now)
             if key in self._expiry:
                 return False
-            self._expiry[key] = now + self.ttl
+            expires = now + ttl
+            self._expiry[key] = expires
+            heapq.heappush(self._by_expiry, (expires, key))
             while len(self._expiry) > self.max_entries:
-                self._expiry.popitem(last=False)
+                del self._expiry[next(iter(self._expiry))]
             return True
 
     def discard(self, key: str) -> None:
@@ -522,8 +552,8 @@ class WebhookDelivery:
     `status_code` is the HTTP status to answer Didit with: 200 for a new or a duplicate delivery
     (a 2xx stops Didit's retries), 401 when a signature, the timestamp or the replay check failed,
     413 for a body over the limit, 400 for any other bad body. `event` is the typed event
-    (None when rejected), `error` the verification error (None unless rejected), `key` the
-    deduplication key (None when rejected).
+    (None when rejected; also there for a duplicate), `error` the verification error (None unless
+    rejected), `key` the deduplication key (None when rejected).
     """
 
     outcome: DeliveryOutcome
@@ -539,8 +569,11 @@ class WebhookDelivery:
 
 def delivery_key(payload: Mapping[str, Any]) -> str:
     """The deduplication key of a verified payload: a SHA-256 of its canonical JSON without
-    `timestamp`, so the same event sent again — with its first timestamp or a new one — has the
-    same key, and any change in what it says gives another."""
+    `timestamp`. Didit's payload has no event id, and a retry is the first attempt's payload with
+    a new `timestamp` (and new signatures), so this is what one event's attempts share; any
+    change in what it says gives another key. The same content is also what a later, different
+    event of the same session may say (In Progress, Resubmitted, In Progress again): the key alone
+    cannot tell them apart, time does — see `WebhookReceiver`."""
     event = {name: value for name, value in payload.items() if name != "timestamp"}
     return hashlib.sha256(_canonical_text(event, ensure_ascii=True).encode("ascii")).hexdigest()
 
@@ -560,7 +593,27 @@ class WebhookReceiver:
     returned `status_code`, and handle `event` when `is_new`. If handling a new event fails and
     you answer an error so that Didit retries, call `forget` first, or the retry is a duplicate.
     `secret`, `tolerance`, `allow_simple` and `max_body_bytes` are those of `verify_webhook`;
-    `clock` (Unix seconds) is what `now` means; `store` remembers accepted deliveries.
+    `clock` (Unix seconds) is what `now` means; `store` remembers accepted events (by default an
+    `InMemoryDeliveryStore` on `clock`).
+
+    What is a duplicate. Didit sends one event up to three times: the first attempt, then, while
+    no attempt got a 2xx, about 60 s and 240 s later, each with the same payload under a new
+    `timestamp`. Nothing in the payload names the event, so an event is its content (the payload
+    without `timestamp`, `delivery_key`) at a time: a delivery is a duplicate when a delivery
+    with the same content was accepted, and not forgotten, no longer ago than its attempts and
+    their replays can come. That is until `retry_window` seconds (Didit's retries, with slack)
+    plus `tolerance` seconds (how long the last attempt's bytes pass the timestamp check) after
+    the accepted delivery's own `timestamp`: the store is asked to keep the key that much longer
+    than `clock` says now. Later, the same content is a new event: In Progress, Resubmitted, then
+    In Progress again ten minutes on is handled three times.
+
+    The trade-off, which no receiver can avoid without an event id from Didit: the same content
+    twice within that time (`retry_window + tolerance`, 10 minutes by default) is taken for one
+    event, so an In Progress, Resubmitted, In Progress within minutes handles the second In
+    Progress as a duplicate (its `event` is still on the `WebhookDelivery`, so a handler that
+    tracks state can look at it). A smaller `tolerance` shortens that time; a `retry_window`
+    shorter than Didit's retries lets a retry through as new. Handlers should be idempotent in
+    any case: Didit may also send an event once more on its own.
     """
 
     def __init__(
@@ -569,13 +622,30 @@ class WebhookReceiver:
         *,
         store: DeliveryStore | None = None,
         tolerance: float = DEFAULT_TOLERANCE,
+        retry_window: float = DEFAULT_RETRY_WINDOW,
         allow_simple: bool = False,
         max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self._key = _secret_bytes(secret)
-        self.store: DeliveryStore = InMemoryDeliveryStore() if store is None else store
+        _check_tolerance(tolerance)
+        if not (
+            isinstance(retry_window, int | float)
+            and math.isfinite(retry_window)
+            and retry_window > 0
+        ):
+            raise ValueError("retry_window must be a finite number of seconds > 0")
+        if (
+            isinstance(max_body_bytes, bool)
+            or not isinstance(max_body_bytes, int)
+            or max_body_bytes < 0
+        ):
+            raise ValueError("max_body_bytes must be an int >= 0")
+        # The default store measures its times to live on the receiver's clock: the one the
+        # timestamps are checked against, so a key lives exactly as long as its deliveries pass.
+        self.store: DeliveryStore = InMemoryDeliveryStore(clock=clock) if store is None else store
         self.tolerance = tolerance
+        self.retry_window = retry_window
         self.allow_simple = allow_simple
         self.max_body_bytes = max_body_bytes
         self._clock = clock
@@ -583,17 +653,19 @@ class WebhookReceiver:
     def __repr__(self) -> str:
         return (
             f"WebhookReceiver(store={type(self.store).__name__}, tolerance={self.tolerance:g}, "
-            f"allow_simple={self.allow_simple}, max_body_bytes={self.max_body_bytes})"
+            f"retry_window={self.retry_window:g}, allow_simple={self.allow_simple}, "
+            f"max_body_bytes={self.max_body_bytes})"
         )
 
     def receive(self, body: bytes, headers: WebhookHeaders) -> WebhookDelivery:
         """Verify, decode and deduplicate one delivery; never raises for a bad delivery."""
+        now = self._clock()
         try:
             payload, verified_by = _verified_payload(
                 body,
                 headers,
                 self._key,
-                now=self._clock(),
+                now=now,
                 tolerance=self.tolerance,
                 allow_simple=self.allow_simple,
                 max_body_bytes=self.max_body_bytes,
@@ -603,7 +675,10 @@ class WebhookReceiver:
             logger.info("webhook rejected: %s", error)
             return WebhookDelivery(DeliveryOutcome.REJECTED, _status_for(error), error=error)
         key = delivery_key(payload)
-        if not self.store.add(key):
+        # Until `retry_window + tolerance` after this delivery's timestamp (verified to be within
+        # `tolerance` of now, so this is at least `retry_window`).
+        ttl = payload["timestamp"] + self.retry_window + self.tolerance - now
+        if not self.store.add(key, ttl):
             logger.info("webhook %s delivered again; dropped", event.webhook_type)
             return WebhookDelivery(DeliveryOutcome.DUPLICATE, 200, event=event, key=key)
         logger.debug("webhook %s verified by %s", event.webhook_type, verified_by)

@@ -16,6 +16,9 @@ from didit_client.api.sessions import get_session_decision, list_sessions
 
 from didit_toolkit import (
     DEFAULT_TIMEOUT,
+    APIConnectionError,
+    APITimeoutError,
+    DiditError,
     RetryPolicy,
     RetryTransport,
     ServerError,
@@ -150,3 +153,66 @@ def test_create_v2_client_repr_hides_the_secret() -> None:
     auth = client.get_httpx_client().auth
     for text in (repr(client), repr(auth), str(auth)):
         assert "client-secret-value" not in text
+
+
+def test_create_client_does_not_take_raise_on_unexpected_status() -> None:
+    # With the generated flag on, sync_detailed raises didit_client.errors.UnexpectedStatus (not
+    # a DiditError) for an undocumented 500 before unwrap can raise ServerError.
+    assert create_client(API_KEY).raise_on_unexpected_status is False
+    assert create_v2_client("id", "secret").raise_on_unexpected_status is False
+    with pytest.raises(TypeError, match="raise_on_unexpected_status"):
+        create_client(API_KEY, raise_on_unexpected_status=True)  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="raise_on_unexpected_status"):
+        create_v2_client("id", "secret", raise_on_unexpected_status=True)  # type: ignore[call-arg]
+
+
+def refusing(request: httpx.Request) -> httpx.Response:
+    raise httpx.ConnectError("connection refused", request=request)
+
+
+SESSION_ID = uuid.UUID("11111111-2222-3333-4444-555555555555")
+
+
+def test_create_client_raises_a_didit_error_when_no_response_comes(
+    clock: FakeClock, sleeps: Sleeps
+) -> None:
+    policy = RetryPolicy(clock=clock, sleep=sleeps, random=lambda: 0.0)
+    client = create_client(API_KEY, retry=policy, transport=httpx.MockTransport(refusing))
+    with pytest.raises(DiditError) as caught:
+        get_session_decision.sync_detailed(SESSION_ID, client=client)
+    error = caught.value
+    assert isinstance(error, APIConnectionError)
+    assert (error.method, error.path) == ("GET", f"/v3/session/{SESSION_ID}/decision/")
+    assert error.attempts == 3
+    assert error.__context__ is None
+    assert API_KEY not in f"{error} {error!r}"
+
+
+@pytest.mark.anyio
+async def test_create_client_async_raises_a_didit_error_when_no_response_comes(
+    clock: FakeClock, sleeps: Sleeps
+) -> None:
+    def timing_out(request: httpx.Request) -> httpx.Response:
+        raise httpx.ReadTimeout("timed out", request=request)
+
+    policy = RetryPolicy(clock=clock, async_sleep=sleeps.asleep, random=lambda: 0.0)
+    client = create_client(API_KEY, retry=policy, async_transport=httpx.MockTransport(timing_out))
+    async with client:
+        with pytest.raises(APITimeoutError) as caught:
+            await list_sessions.asyncio_detailed(client=client, vendor_data="user-42")
+    assert caught.value.path == "/v3/sessions/"
+    assert "user-42" not in str(caught.value)
+    assert caught.value.__context__ is None
+
+
+def test_create_v2_client_token_request_without_response_is_a_didit_error(
+    clock: FakeClock, sleeps: Sleeps
+) -> None:
+    policy = RetryPolicy(clock=clock, sleep=sleeps, random=lambda: 0.0)
+    client = create_v2_client(
+        "client-id", "client-secret-value", retry=policy, transport=httpx.MockTransport(refusing)
+    )
+    with pytest.raises(APIConnectionError) as caught:
+        client.get_httpx_client().post("/v2/session/", json={})
+    assert (caught.value.method, caught.value.path) == ("POST", "/auth/v2/token/")
+    assert caught.value.__context__ is None

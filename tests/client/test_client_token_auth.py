@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import inspect
+import json
+import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -233,6 +236,68 @@ def test_client_token_malformed_response_raises(clock: FakeClock, sleeps: Sleeps
     didit.token_answers.append(httpx.Response(200, json={"token": "wrong-shape"}))
     with pytest.raises(UnexpectedStatusError, match="not a ClientToken"):
         create_session_v2.sync_detailed(client=v2_client(didit, clock, sleeps), body=BODY)
+
+
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        pytest.param({"access_token": "t", "expires_in": "86400"}, "expires_in", id="lifetime-str"),
+        pytest.param({"access_token": "t", "expires_in": None}, "expires_in", id="lifetime-null"),
+        pytest.param({"access_token": "t", "expires_in": -1}, "expires_in", id="lifetime-negative"),
+        pytest.param({"access_token": "t", "expires_in": True}, "expires_in", id="lifetime-bool"),
+        pytest.param(
+            {"access_token": "t", "expires_in": float("inf")}, "expires_in", id="lifetime-inf"
+        ),
+        pytest.param({"access_token": None, "expires_in": 60}, "access_token", id="token-null"),
+        pytest.param({"access_token": "", "expires_in": 60}, "access_token", id="token-empty"),
+        pytest.param({"access_token": 12345, "expires_in": 60}, "access_token", id="token-int"),
+        pytest.param({"access_token": ["t"], "expires_in": 60}, "access_token", id="token-list"),
+    ],
+)
+def test_client_token_unusable_response_raises_before_any_bearer_is_sent(
+    clock: FakeClock, sleeps: Sleeps, body: dict[str, Any], problem: str
+) -> None:
+    didit = FakeDidit()
+    content = json.dumps(body).replace("Infinity", "1e400")  # json.loads reads it as inf
+    didit.token_answers.append(httpx.Response(200, content=content.encode()))
+    client = v2_client(didit, clock, sleeps)
+    with pytest.raises(UnexpectedStatusError, match=problem):
+        create_session_v2.sync_detailed(client=client, body=BODY)
+    assert didit.session_requests == []
+    auth = client.get_httpx_client().auth
+    assert isinstance(auth, ClientTokenAuth)
+    assert auth.expires_at is None  # nothing cached: the next request fetches again
+    create(client)
+    assert didit.bearer_tokens() == ["token-2"]
+
+
+@pytest.mark.parametrize("lifetime", [0, 1.5, 86400])
+def test_client_token_accepts_any_finite_non_negative_lifetime(
+    clock: FakeClock, sleeps: Sleeps, lifetime: float
+) -> None:
+    didit = FakeDidit()
+    didit.token_answers.append(
+        httpx.Response(200, json={"access_token": "short", "expires_in": lifetime})
+    )
+    didit.issued.add("short")
+    client = v2_client(didit, clock, sleeps)
+    create(client)
+    auth = client.get_httpx_client().auth
+    assert isinstance(auth, ClientTokenAuth)
+    assert auth.expires_at == clock.now + lifetime
+    assert didit.bearer_tokens() == ["short"]
+
+
+def test_client_token_validity_is_measured_on_a_monotonic_clock() -> None:
+    # A wall clock set back would keep an expired token, set forward drop a valid one.
+    for made in (ClientTokenAuth, create_v2_client):
+        assert inspect.signature(made).parameters["clock"].default is time.monotonic
+
+
+@pytest.mark.parametrize("skew", [-1.0, float("nan"), float("inf")])
+def test_client_token_auth_rejects_a_nonsense_refresh_skew(skew: float) -> None:
+    with pytest.raises(ValueError, match="refresh_skew"):
+        ClientTokenAuth(CLIENT_ID, CLIENT_SECRET, refresh_skew=skew)
 
 
 def test_client_token_request_goes_through_the_retry_transport(

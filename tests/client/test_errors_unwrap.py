@@ -11,6 +11,7 @@ import json
 import pickle
 import uuid
 from email.utils import formatdate
+from http import HTTPStatus
 from typing import Any
 
 import httpx
@@ -20,6 +21,8 @@ from didit_client.api.sessions import delete_session, get_session_decision, list
 from didit_client.models import ErrorResponse, SessionPage
 
 from didit_toolkit import (
+    APIConnectionError,
+    APITimeoutError,
     AuthenticationError,
     BadRequestError,
     DiditError,
@@ -110,9 +113,79 @@ def test_unwrap_returns_the_parsed_body_for_2xx() -> None:
     assert page.count == 0
 
 
-def test_unwrap_returns_none_for_204() -> None:
-    client = client_answering(204, content=b"")
+@pytest.mark.parametrize("status", [204, 205])
+def test_unwrap_returns_none_for_a_status_without_content(status: int) -> None:
+    client = client_answering(status, content=b"")
     assert unwrap(delete_session.sync_detailed(SESSION_ID, client=client)) is None
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        pytest.param(b"", "no body", id="empty"),
+        pytest.param(b"   ", "no body", id="blank"),
+        pytest.param(b"<html>maintenance</html>", "not the documented body", id="html"),
+        pytest.param(b"\xff\xfe", "not the documented body", id="not-utf8"),
+        pytest.param(b"{}", "not the documented body", id="empty-object"),
+        pytest.param(b'{"detail": "x"}', "not the documented body", id="error-shape"),
+        pytest.param(b'{"session_id": "not-a-uuid"}', "not the documented body", id="bad-uuid"),
+        pytest.param(b"[1, 2]", "not the documented body", id="array"),
+        pytest.param(b"[" * 100_000 + b"]" * 100_000, "not the documented body", id="deep"),
+    ],
+)
+def test_unwrap_rejects_a_documented_2xx_whose_body_is_not_the_documented_one(
+    content: bytes, reason: str
+) -> None:
+    client = client_answering(200, content=content, headers={"X-Request-Id": "r-2"})
+    response = get_session_decision.sync_detailed(SESSION_ID, client=client)
+    assert response.parsed is None
+    with pytest.raises(UnexpectedStatusError) as caught:
+        unwrap(response)
+    assert (caught.value.status, caught.value.request_id) == (200, "r-2")
+    assert reason in str(caught.value)
+
+
+@pytest.mark.anyio
+async def test_unwrap_rejects_an_async_2xx_whose_body_is_not_the_documented_one() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json={"count": 1})  # no next, previous or results
+
+    client = AuthenticatedClient(base_url="https://didit.test", token=API_KEY)
+    client.set_async_httpx_client(
+        httpx.AsyncClient(base_url="https://didit.test", transport=httpx.MockTransport(handler))
+    )
+    response = await list_sessions.asyncio_detailed(client=client)
+    with pytest.raises(UnexpectedStatusError):
+        unwrap(response)
+
+
+@pytest.mark.parametrize(
+    ("status", "error_class"),
+    [
+        pytest.param(520, ServerError, id="520-cdn"),
+        pytest.param(599, ServerError, id="599"),
+        pytest.param(499, UnexpectedStatusError, id="499-nginx"),
+        pytest.param(299, UnexpectedStatusError, id="299"),
+        pytest.param(399, UnexpectedStatusError, id="399"),
+    ],
+)
+def test_unwrap_raises_the_typed_error_of_a_status_no_registry_knows(
+    status: int, error_class: type[DiditError]
+) -> None:
+    client = client_answering(status, content=b"<html>origin error</html>")
+    response = get_session_decision.sync_detailed(SESSION_ID, client=client)
+    assert response.status_code == status
+    assert type(response.status_code) is int
+    with pytest.raises(error_class) as caught:
+        unwrap(response)
+    assert type(caught.value) is error_class
+    assert str(caught.value).startswith(f"HTTP {status} Unknown Status")
+
+
+def test_unwrap_response_keeps_a_known_status_as_http_status() -> None:
+    client = client_answering(404, {"detail": "gone"})
+    response = get_session_decision.sync_detailed(SESSION_ID, client=client)
+    assert response.status_code is HTTPStatus.NOT_FOUND
 
 
 def test_unwrap_rejects_an_undocumented_2xx_with_a_body() -> None:
@@ -211,6 +284,11 @@ SHAPES = [
         id="detail-list",
     ),
     pytest.param({"detail": None}, (None, {}, []), id="detail-null"),
+    pytest.param(
+        {"detail": None, "vendor_data": ["Too long."]},
+        (None, {"vendor_data": ["Too long."]}, ["vendor_data: Too long."]),
+        id="detail-null-beside-field-errors",
+    ),
     pytest.param(
         {"vendor_data": ["Too long."], "workflow_id": ["Required.", "Not a UUID."]},
         (
@@ -327,3 +405,22 @@ def test_decode_error_body_ignores_other_keys_beside_detail() -> None:
     # Only `detail` is read from such a body: other keys may echo the request.
     body = decode_error_body(json.dumps({"detail": "bad", "echo": API_KEY}).encode())
     assert (body.detail, body.field_errors, body.messages) == ("bad", {}, ["bad"])
+
+
+def test_connection_error_names_the_request_and_survives_pickling() -> None:
+    error = APITimeoutError("GET", "/v3/sessions/", reason="ReadTimeout", attempts=3)
+    copy = pickle.loads(pickle.dumps(error))  # noqa: S301 (our own bytes)
+    assert type(copy) is APITimeoutError
+    assert isinstance(copy, APIConnectionError)
+    assert isinstance(copy, DiditError)
+    assert (copy.method, copy.path, copy.reason, copy.attempts, copy.status) == (
+        "GET",
+        "/v3/sessions/",
+        "ReadTimeout",
+        3,
+        None,
+    )
+    assert str(copy) == str(error) == "GET /v3/sessions/: timed out after 3 attempts (ReadTimeout)"
+    assert repr(copy) == (
+        "APITimeoutError(method='GET', path='/v3/sessions/', reason='ReadTimeout', attempts=3)"
+    )

@@ -23,6 +23,7 @@ from didit_toolkit import (
     PaginationError,
     RateLimitedError,
     RetryPolicy,
+    UnexpectedStatusError,
     aiter_sessions,
     create_client,
     iter_sessions,
@@ -311,3 +312,165 @@ async def test_aiter_sessions_raises_not_found() -> None:
     with pytest.raises(NotFoundError):
         async for _ in aiter_sessions(client_for(handler)):
             pass
+
+
+# --- servers that misbehave: the iterator ends or refuses, never loops, never repeats -------
+
+
+def page(ids: list[int], count: int, next_url: str | None) -> dict[str, Any]:
+    return {
+        "count": count,
+        "next": next_url,
+        "previous": None,
+        "results": [{"session_id": str(uuid.UUID(int=i)), "status": "In Review"} for i in ids],
+    }
+
+
+def offset_of(request: httpx.Request) -> int:
+    return int(request.url.params.get("offset", "0"))
+
+
+def _empty_pages_forever(request: httpx.Request) -> dict[str, Any]:
+    return page([], 5, f"{BASE}/v3/sessions/?offset={offset_of(request) + 10}")
+
+
+def _ignores_page(request: httpx.Request) -> dict[str, Any]:
+    number = int(request.url.params.get("page", "1"))
+    return page([1], 1, f"{BASE}/v3/sessions/?page={number + 1}")
+
+
+def _repeats_a_page_with_new_links(request: httpx.Request) -> dict[str, Any]:
+    offset = offset_of(request)
+    ids = [1, 2] if offset % 4 == 0 else [3, 4]
+    return page(ids, 100, f"{BASE}/v3/sessions/?offset={offset + 2}")
+
+
+def _past_its_count(request: httpx.Request) -> dict[str, Any]:
+    offset = offset_of(request)
+    return page([offset + 1, offset + 2], 3, f"{BASE}/v3/sessions/?offset={offset + 2}")
+
+
+def _reordered_query(request: httpx.Request) -> dict[str, Any]:
+    if offset_of(request) == 0:
+        return page([1], 3, f"{BASE}/v3/sessions/?offset=1&limit=1")
+    return page([2], 3, f"{BASE}/v3/sessions/?limit=1&offset=1")
+
+
+def _count_not_a_number(request: httpx.Request) -> dict[str, Any]:
+    return {**page([1], 1, None), "count": "1"}
+
+
+REFUSED = [
+    pytest.param(_empty_pages_forever, [], "empty page", id="empty-pages-advancing-next"),
+    pytest.param(_ignores_page, [1], "repeats only", id="server-ignores-page"),
+    pytest.param(_repeats_a_page_with_new_links, [1, 2, 3, 4], "repeats only", id="cycle"),
+    pytest.param(_past_its_count, [1, 2], "more than the 3", id="more-than-count"),
+    pytest.param(_reordered_query, [1, 2], "already fetched", id="same-page-reordered-query"),
+    pytest.param(_count_not_a_number, [], "count", id="count-not-a-number"),
+]
+
+
+class Answering:
+    """`GET /v3/sessions/` answering 200 with `body(request)`; records the requests."""
+
+    def __init__(self, body: Callable[[httpx.Request], dict[str, Any]]) -> None:
+        self.body = body
+        self.requests: list[httpx.Request] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        if len(self.requests) > 20:  # a wrong iterator fails here instead of looping forever
+            raise AssertionError("runaway pagination")
+        return httpx.Response(200, json=self.body(request))
+
+
+async def collect_async(client: AuthenticatedClient, seen: list[int]) -> None:
+    async for session in aiter_sessions(client):
+        seen.append(session.session_id.int)
+
+
+@pytest.mark.parametrize(("body", "yielded", "reason"), REFUSED)
+def test_iter_sessions_refuses_pages_that_would_never_end(
+    body: Callable[[httpx.Request], dict[str, Any]], yielded: list[int], reason: str
+) -> None:
+    seen: list[int] = []
+    with pytest.raises(PaginationError, match=reason):
+        seen.extend(s.session_id.int for s in iter_sessions(client_for(Answering(body))))
+    assert seen == yielded
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(("body", "yielded", "reason"), REFUSED)
+async def test_aiter_sessions_refuses_pages_that_would_never_end(
+    body: Callable[[httpx.Request], dict[str, Any]], yielded: list[int], reason: str
+) -> None:
+    seen: list[int] = []
+    with pytest.raises(PaginationError, match=reason):
+        await collect_async(client_for(Answering(body)), seen)
+    assert seen == yielded
+
+
+def _empty_next(request: httpx.Request) -> dict[str, Any]:
+    return page([1, 2], 2, "")
+
+
+def _blank_next(request: httpx.Request) -> dict[str, Any]:
+    return page([1, 2], 2, " ")
+
+
+def _empty_page_after_count(request: httpx.Request) -> dict[str, Any]:
+    if offset_of(request) == 0:
+        return page([1, 2], 2, f"{BASE}/v3/sessions/?offset=2")
+    return page([], 2, f"{BASE}/v3/sessions/?offset=4")  # a sloppy link past the end
+
+
+def _empty_first_page_with_next(request: httpx.Request) -> dict[str, Any]:
+    return page([], 0, f"{BASE}/v3/sessions/?offset=50")
+
+
+def _shifted_by_a_new_session(request: httpx.Request) -> dict[str, Any]:
+    # Session 9 created after the first page: the second page repeats the first page's last.
+    if offset_of(request) == 0:
+        return page([5, 4], 5, f"{BASE}/v3/sessions/?offset=2")
+    if offset_of(request) == 2:
+        return page([4, 3], 6, f"{BASE}/v3/sessions/?offset=4")
+    return page([2, 1], 6, None)
+
+
+ENDED = [
+    pytest.param(_empty_next, [1, 2], 1, id="next-empty-string"),
+    pytest.param(_blank_next, [1, 2], 1, id="next-blank"),
+    pytest.param(_empty_page_after_count, [1, 2], 2, id="empty-page-once-count-is-reached"),
+    pytest.param(_empty_first_page_with_next, [], 1, id="nothing-to-list"),
+    pytest.param(_shifted_by_a_new_session, [5, 4, 3, 2, 1], 3, id="overlap-yielded-once"),
+]
+
+
+@pytest.mark.parametrize(("body", "yielded", "requests"), ENDED)
+def test_iter_sessions_ends_where_the_pages_end(
+    body: Callable[[httpx.Request], dict[str, Any]], yielded: list[int], requests: int
+) -> None:
+    server = Answering(body)
+    seen = [s.session_id.int for s in iter_sessions(client_for(server))]
+    assert seen == yielded
+    assert len(server.requests) == requests
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(("body", "yielded", "requests"), ENDED)
+async def test_aiter_sessions_ends_where_the_pages_end(
+    body: Callable[[httpx.Request], dict[str, Any]], yielded: list[int], requests: int
+) -> None:
+    server = Answering(body)
+    seen: list[int] = []
+    await collect_async(client_for(server), seen)
+    assert seen == yielded
+    assert len(server.requests) == requests
+
+
+def test_iter_sessions_raises_the_typed_error_of_a_page_without_count() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json={"next": None, "previous": None, "results": []})
+
+    with pytest.raises(UnexpectedStatusError):
+        list(iter_sessions(client_for(handler)))

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from email.utils import formatdate
 
 import httpx
 import pytest
 
+from didit_toolkit import APIConnectionError, APITimeoutError, DiditError
 from didit_toolkit.retry import (
     AsyncRetryTransport,
     RetryPolicy,
@@ -69,7 +70,9 @@ def date_in(seconds: float) -> str:
         pytest.param({"Retry-After": " 1.5 "}, 1.5, id="fractional-seconds"),
         pytest.param({"Retry-After": date_in(7)}, 7.0, id="http-date"),
         pytest.param({"Retry-After": date_in(-30)}, 0.0, id="http-date-in-the-past"),
-        pytest.param({"Retry-After": "Sun, 27 Jul 2025 15:37:53 -0000"}, 7.0, id="naive-date"),
+        pytest.param({"Retry-After": "Sunday, 27-Jul-25 15:37:53 GMT"}, 7.0, id="rfc850-date"),
+        pytest.param({"Retry-After": "Sun Jul 27 15:37:53 2025"}, 7.0, id="asctime-date"),
+        pytest.param({"Retry-After": "Sun Jul  6 00:00:00 2025"}, 0.0, id="asctime-one-digit-day"),
         pytest.param({"retry-after-ms": "250", "Retry-After": "9"}, 0.25, id="ms-wins"),
         pytest.param({"retry-after": "4"}, 4.0, id="lowercase-name"),
         pytest.param({"Retry-After": "soon"}, None, id="garbage"),
@@ -83,6 +86,31 @@ def test_retry_after_seconds_parses_every_spelling(
     headers: dict[str, str], expected: float | None
 ) -> None:
     assert retry_after_seconds(headers, now=NOW) == expected
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        pytest.param("1_000", id="underscore"),
+        pytest.param("1e3", id="exponent"),
+        pytest.param("0x10", id="hex"),
+        pytest.param("+5", id="sign"),
+        pytest.param("5, 5", id="list"),
+        pytest.param("5s", id="unit"),
+        pytest.param("inf", id="infinity"),
+        pytest.param("", id="empty"),
+        pytest.param("Sun, 27 Jul 2025 15:37:53 GMT extra", id="date-then-junk"),
+        pytest.param("Sun, 27 Jul 2025 15:37:53 +0100", id="numeric-zone"),
+        pytest.param("Sun, 27 Jul 2025 15:37:53 -0000", id="minus-zero-zone"),
+        pytest.param("Sun, 27 Jul 2025 15:37:53", id="no-zone"),
+        pytest.param("Mon, 31 Feb 2025 00:00:00 GMT", id="no-such-day"),
+        pytest.param("Sun, 27 Jul 2025 25:00:00 GMT", id="no-such-hour"),
+        pytest.param("sun, 27 jul 2025 15:37:53 gmt", id="lowercase-date"),
+    ],
+)
+def test_retry_after_seconds_refuses_a_lenient_spelling(value: str) -> None:
+    assert retry_after_seconds({"Retry-After": value}, now=NOW) is None
+    assert retry_after_seconds({"retry-after-ms": value}, now=NOW) is None
 
 
 # (method, first status, its headers, expected waits, expected calls, final status); the
@@ -228,7 +256,7 @@ def test_retry_transport_zero_retries_sends_once(clock: FakeClock, sleeps: Sleep
             id="get-connect-error-retried",
         ),
         pytest.param(
-            "DELETE", [httpx.ReadTimeout("slow"), (204, {})], [0.5], 2, 204, id="delete-timeout"
+            "DELETE", [httpx.ConnectTimeout("slow"), (204, {})], [0.5], 2, 204, id="delete-connect"
         ),
         pytest.param(
             "PUT",
@@ -243,21 +271,21 @@ def test_retry_transport_zero_retries_sends_once(clock: FakeClock, sleeps: Sleep
             [httpx.ConnectError("refused")],
             [0.5, 1.0],
             3,
-            httpx.ConnectError,
+            APIConnectionError,
             id="get-gives-up",
         ),
         pytest.param(
-            "POST", [httpx.ConnectError("refused"), (201, {})], [], 1, httpx.ConnectError, id="post"
+            "POST", [httpx.ConnectError("refused"), (201, {})], [], 1, APIConnectionError, id="post"
         ),
         pytest.param(
-            "PATCH", [httpx.ReadError("reset"), (200, {})], [], 1, httpx.ReadError, id="patch"
+            "PATCH", [httpx.ReadError("reset"), (200, {})], [], 1, APIConnectionError, id="patch"
         ),
         pytest.param(
             "GET",
             [httpx.UnsupportedProtocol("ftp"), (200, {})],
             [],
             1,
-            httpx.UnsupportedProtocol,
+            APIConnectionError,
             id="not-a-connection-error",
         ),
     ],
@@ -297,7 +325,7 @@ async def test_retry_transport_async_connection_error_retried_for_get_only(
     async with httpx.AsyncClient(
         transport=AsyncRetryTransport(httpx.MockTransport(post_script), policy=policy)
     ) as client:
-        with pytest.raises(httpx.ConnectError):
+        with pytest.raises(APIConnectionError):
             await client.post(f"{BASE}/x")
     assert len(get_script.requests) == 2
     assert len(post_script.requests) == 1
@@ -390,8 +418,205 @@ def test_retry_transport_serves_sync_and_async_clients_with_one_policy(
         pytest.param({"jitter": 1.5}, id="jitter-above-one"),
         pytest.param({"backoff_base": -0.5}, id="negative-backoff"),
         pytest.param({"max_wait": -1.0}, id="negative-cap"),
+        pytest.param({"max_wait": float("nan")}, id="nan-cap"),
+        pytest.param({"max_wait": float("inf")}, id="infinite-cap"),
+        pytest.param({"backoff_base": float("nan")}, id="nan-backoff"),
+        pytest.param({"backoff_max": float("inf")}, id="infinite-backoff-cap"),
+        pytest.param({"jitter": float("nan")}, id="nan-jitter"),
+        pytest.param({"max_retries": 1.5}, id="fractional-retries"),
     ],
 )
 def test_retry_policy_rejects_nonsense(settings: dict[str, float]) -> None:
     with pytest.raises(ValueError, match="must be"):
         RetryPolicy(**settings)  # type: ignore[arg-type]
+
+
+# --- DELETE: resent only when the first attempt cannot have been applied ---------------------
+
+# The first answer to a request; a GET is resent after each of them.
+FIRST_FAILURES: dict[str, Step] = {
+    "502": (502, {}),
+    "503": (503, {}),
+    "429": (429, {"Retry-After": "1"}),
+    "connect-error": httpx.ConnectError("refused"),
+    "connect-timeout": httpx.ConnectTimeout("slow"),
+    "pool-timeout": httpx.PoolTimeout("busy"),
+    "504": (504, {}),
+    "408": (408, {}),
+    "read-timeout": httpx.ReadTimeout("slow"),
+    "read-error": httpx.ReadError("reset"),
+    "write-timeout": httpx.WriteTimeout("slow"),
+    "dropped": httpx.RemoteProtocolError("disconnected"),
+}
+# Those after which a DELETE cannot have been applied, and is resent.
+DELETE_RESENT = {"502", "503", "429", "connect-error", "connect-timeout", "pool-timeout"}
+
+
+def _send(method: str, first: Step, clock: FakeClock, sleeps: Sleeps) -> tuple[int, Script]:
+    """Sends `method`: answered `first`, then 404 (what a second DELETE of a deleted session
+    gets). The status the caller got (0 for an exception), and the script."""
+    script = Script(first, (404, {}))
+    transport = SyncRetryTransport(httpx.MockTransport(script), policy=policy_for(sleeps, clock))
+    with httpx.Client(transport=transport) as client:
+        try:
+            status = client.request(method, f"{BASE}/v3/session/s-1/delete/").status_code
+        except APIConnectionError:
+            status = 0
+    return status, script
+
+
+@pytest.mark.parametrize("first", FIRST_FAILURES)
+def test_retry_transport_delete_resent_only_when_not_applied(
+    clock: FakeClock, sleeps: Sleeps, first: str
+) -> None:
+    step = FIRST_FAILURES[first]
+    status, script = _send("DELETE", step, clock, sleeps)
+    if first in DELETE_RESENT:
+        assert (len(script.requests), status) == (2, 404)
+    else:  # the caller sees what became of the attempt that may have deleted it
+        assert (len(script.requests), status) == (1, step[0] if isinstance(step, tuple) else 0)
+
+
+@pytest.mark.parametrize("first", FIRST_FAILURES)
+def test_retry_transport_get_resent_after_every_transient_failure(
+    clock: FakeClock, sleeps: Sleeps, first: str
+) -> None:
+    _, script = _send("GET", FIRST_FAILURES[first], clock, sleeps)
+    assert len(script.requests) == 2
+
+
+@pytest.mark.anyio
+async def test_retry_transport_async_delete_not_resent_after_504(
+    clock: FakeClock, sleeps: Sleeps
+) -> None:
+    script = Script((504, {}), (404, {}))
+    transport = AsyncRetryTransport(httpx.MockTransport(script), policy=policy_for(sleeps, clock))
+    async with httpx.AsyncClient(transport=transport) as client:
+        response = await client.delete(f"{BASE}/v3/session/s-1/delete/")
+    assert response.status_code == 504
+    assert len(script.requests) == 1
+
+
+# --- no response: the library's own error, with nothing of the request but method and path ---
+
+KEY = "sk_live_connection_key_42"
+CONNECTION_FAILURES = [
+    pytest.param(httpx.ConnectError("refused"), APIConnectionError, id="connect-error"),
+    pytest.param(httpx.ReadError("reset"), APIConnectionError, id="read-error"),
+    pytest.param(httpx.RemoteProtocolError("gone"), APIConnectionError, id="dropped"),
+    pytest.param(httpx.ProxyError("proxy"), APIConnectionError, id="proxy-error"),
+    pytest.param(httpx.ConnectTimeout("slow"), APITimeoutError, id="connect-timeout"),
+    pytest.param(httpx.ReadTimeout("slow"), APITimeoutError, id="read-timeout"),
+    pytest.param(httpx.PoolTimeout("busy"), APITimeoutError, id="pool-timeout"),
+]
+
+
+def _assert_wrapped(error: BaseException, expected: type[APIConnectionError]) -> None:
+    assert type(error) is expected
+    assert isinstance(error, DiditError)
+    assert error.__cause__ is None
+    assert error.__context__ is None  # httpx's exception, and its request, are unreachable
+    assert error.status is None
+    for text in (str(error), repr(error), str(error.args)):
+        assert KEY not in text
+        assert "user-42" not in text
+
+
+@pytest.mark.parametrize(("failure", "expected"), CONNECTION_FAILURES)
+def test_retry_transport_wraps_a_transport_error_after_the_retries(
+    clock: FakeClock, sleeps: Sleeps, failure: Exception, expected: type[APIConnectionError]
+) -> None:
+    script = Script(failure)
+    transport = SyncRetryTransport(httpx.MockTransport(script), policy=policy_for(sleeps, clock))
+    with (
+        httpx.Client(transport=transport, headers={"x-api-key": KEY}) as client,
+        pytest.raises(APIConnectionError) as caught,
+    ):
+        client.get(f"{BASE}/v3/sessions/?vendor_data=user-42")
+    _assert_wrapped(caught.value, expected)
+    error = caught.value
+    assert (error.method, error.path, error.reason) == (
+        "GET",
+        "/v3/sessions/",
+        type(failure).__name__,
+    )
+    assert error.attempts == len(script.requests)
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(("failure", "expected"), CONNECTION_FAILURES)
+async def test_retry_transport_async_wraps_a_transport_error_after_the_retries(
+    clock: FakeClock, sleeps: Sleeps, failure: Exception, expected: type[APIConnectionError]
+) -> None:
+    script = Script(failure)
+    transport = AsyncRetryTransport(httpx.MockTransport(script), policy=policy_for(sleeps, clock))
+    async with httpx.AsyncClient(transport=transport, headers={"x-api-key": KEY}) as client:
+        with pytest.raises(APIConnectionError) as caught:
+            await client.get(f"{BASE}/v3/sessions/?vendor_data=user-42")
+    _assert_wrapped(caught.value, expected)
+    assert caught.value.attempts == len(script.requests)
+
+
+def test_retry_transport_message_names_method_path_and_attempts(
+    clock: FakeClock, sleeps: Sleeps
+) -> None:
+    transport = SyncRetryTransport(
+        httpx.MockTransport(Script(httpx.ReadTimeout("slow"))), policy=policy_for(sleeps, clock)
+    )
+    with httpx.Client(transport=transport) as client, pytest.raises(APITimeoutError) as caught:
+        client.get(f"{BASE}/v3/sessions/?vendor_data=user-42")
+    assert str(caught.value) == "GET /v3/sessions/: timed out after 3 attempts (ReadTimeout)"
+
+
+def test_retry_transport_leaves_other_exceptions_alone(clock: FakeClock, sleeps: Sleeps) -> None:
+    class HandlerBug(Exception):
+        pass
+
+    transport = SyncRetryTransport(
+        httpx.MockTransport(Script(HandlerBug("mine"))), policy=policy_for(sleeps, clock)
+    )
+    with httpx.Client(transport=transport) as client, pytest.raises(HandlerBug):
+        client.get(f"{BASE}/x")
+
+
+class FailingBody(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A body whose second chunk never comes: the read times out after the headers arrived."""
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield b'{"count": '
+        raise httpx.ReadTimeout("slow body")
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        yield b'{"count": '
+        raise httpx.ReadTimeout("slow body")
+
+
+def _slow_body(request: httpx.Request) -> httpx.Response:
+    return httpx.Response(200, stream=FailingBody())
+
+
+def test_retry_transport_wraps_an_error_while_reading_the_body(
+    clock: FakeClock, sleeps: Sleeps
+) -> None:
+    transport = SyncRetryTransport(
+        httpx.MockTransport(_slow_body), policy=policy_for(sleeps, clock)
+    )
+    with (
+        httpx.Client(transport=transport, headers={"x-api-key": KEY}) as client,
+        pytest.raises(APITimeoutError) as caught,
+    ):
+        client.get(f"{BASE}/v3/sessions/?vendor_data=user-42")
+    _assert_wrapped(caught.value, APITimeoutError)
+
+
+@pytest.mark.anyio
+async def test_retry_transport_async_wraps_an_error_while_reading_the_body(
+    clock: FakeClock, sleeps: Sleeps
+) -> None:
+    transport = AsyncRetryTransport(
+        httpx.MockTransport(_slow_body), policy=policy_for(sleeps, clock)
+    )
+    async with httpx.AsyncClient(transport=transport, headers={"x-api-key": KEY}) as client:
+        with pytest.raises(APITimeoutError) as caught:
+            await client.get(f"{BASE}/v3/sessions/?vendor_data=user-42")
+    _assert_wrapped(caught.value, APITimeoutError)

@@ -378,14 +378,49 @@ def test_verify_webhook_rejects_every_tampered_fixture(
             assert headers[header] not in text
 
 
-def test_verify_webhook_simple_signature_does_not_cover_decision() -> None:
-    # Why Simple is opt-in: it signs timestamp, session, status and type only.
+@pytest.mark.parametrize(
+    "forged",
+    [
+        pytest.param({"decision": {"session_id": SESSION_ID, "status": "Declined"}}, id="decision"),
+        pytest.param({"metadata": {"user": "attacker"}}, id="metadata"),
+        pytest.param({"vendor_data": "attacker-user-7"}, id="vendor-data"),
+        pytest.param({"workflow_id": "wf-other"}, id="workflow-id"),
+        pytest.param({"session_kind": "business"}, id="session-kind"),
+        pytest.param({"created_at": 1}, id="created-at"),
+        pytest.param({"undocumented": "x"}, id="undocumented-field"),
+    ],
+)
+def test_verify_webhook_simple_signature_returns_only_the_signed_fields(
+    forged: dict[str, Any],
+) -> None:
+    # Simple signs timestamp, session, status and type only: nothing else of the body is
+    # authenticated, so nothing else reaches the caller.
     payload = FIXTURES["unicode-names"]
     headers = only(sign_webhook(payload, SECRET, NOW), SIGNATURE_SIMPLE_HEADER)
-    forged = _replace(payload, decision={"session_id": SESSION_ID, "status": "Declined"})
-    event = verify_webhook(canonical_json(forged), headers, SECRET, now=NOW, allow_simple=True)
+    body = canonical_json({**payload, **forged})
+    event = verify_webhook(body, headers, SECRET, now=NOW, allow_simple=True)
+    assert event.to_dict() == {
+        "webhook_type": payload["webhook_type"],
+        "session_id": SESSION_ID,
+        "status": payload["status"],
+        "timestamp": NOW,
+    }
+
+
+def test_verify_webhook_other_signatures_return_every_field_even_with_simple_allowed() -> None:
+    body, headers = signed("unicode-names")
+    event = verify_webhook(
+        body, only(headers, SIGNATURE_V2_HEADER), SECRET, now=NOW, allow_simple=True
+    )
     assert isinstance(event.decision, DecisionV3)
-    assert event.decision.status == "Declined"
+    assert event.to_dict() == json.loads(body)
+
+
+@pytest.mark.parametrize("tolerance", [float("nan"), float("inf"), -1.0])
+def test_verify_webhook_rejects_a_nonsense_tolerance(tolerance: float) -> None:
+    body, headers = signed("minimal")
+    with pytest.raises(ValueError, match="tolerance must be"):
+        verify_webhook(body, headers, SECRET, now=NOW, tolerance=tolerance)
 
 
 @pytest.mark.parametrize(

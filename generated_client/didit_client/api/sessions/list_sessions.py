@@ -1,5 +1,4 @@
 import datetime
-from http import HTTPStatus
 from typing import Any, cast
 
 import httpx
@@ -10,7 +9,10 @@ from ...models.error_response import ErrorResponse
 from ...models.field_errors import FieldErrors
 from ...models.session_kind_filter import SessionKindFilter
 from ...models.session_page import SessionPage
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, http_status
+
+# What a body that is not the documented one raises while it is decoded.
+_UNDECODABLE = (ValueError, TypeError, KeyError, AttributeError, IndexError, OverflowError, RecursionError)
 
 
 def _get_kwargs(
@@ -113,7 +115,7 @@ def _parse_response(
             response_400 = _parse_response_400(response.json())
 
             return response_400
-        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        except _UNDECODABLE:
             return None
 
     if response.status_code == 401:
@@ -145,7 +147,7 @@ def _parse_response(
             response_401 = _parse_response_401(response.json())
 
             return response_401
-        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        except _UNDECODABLE:
             return None
 
     if response.status_code == 403:
@@ -177,7 +179,7 @@ def _parse_response(
             response_403 = _parse_response_403(response.json())
 
             return response_403
-        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        except _UNDECODABLE:
             return None
 
     if response.status_code == 404:
@@ -209,7 +211,7 @@ def _parse_response(
             response_404 = _parse_response_404(response.json())
 
             return response_404
-        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        except _UNDECODABLE:
             return None
 
     if response.status_code == 429:
@@ -241,7 +243,7 @@ def _parse_response(
             response_429 = _parse_response_429(response.json())
 
             return response_429
-        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        except _UNDECODABLE:
             return None
 
     if client.raise_on_unexpected_status:
@@ -253,11 +255,15 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ErrorResponse | FieldErrors | list[str] | SessionPage]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except _UNDECODABLE:
+        parsed = None
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=http_status(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 

@@ -1,4 +1,3 @@
-from http import HTTPStatus
 from typing import Any, cast
 
 import httpx
@@ -11,7 +10,10 @@ from ...models.error_response import ErrorResponse
 from ...models.field_errors import FieldErrors
 from ...models.import_shared_session_request import ImportSharedSessionRequest
 from ...models.imported_user_session_v3 import ImportedUserSessionV3
-from ...types import Response
+from ...types import Response, http_status
+
+# What a body that is not the documented one raises while it is decoded.
+_UNDECODABLE = (ValueError, TypeError, KeyError, AttributeError, IndexError, OverflowError, RecursionError)
 
 
 def _get_kwargs(
@@ -103,7 +105,7 @@ def _parse_response(
             response_400 = _parse_response_400(response.json())
 
             return response_400
-        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        except _UNDECODABLE:
             return None
 
     if response.status_code == 401:
@@ -111,7 +113,7 @@ def _parse_response(
             response_401 = ErrorResponse.from_dict(response.json())
 
             return response_401
-        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        except _UNDECODABLE:
             return None
 
     if response.status_code == 403:
@@ -119,7 +121,7 @@ def _parse_response(
             response_403 = ErrorResponse.from_dict(response.json())
 
             return response_403
-        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        except _UNDECODABLE:
             return None
 
     if response.status_code == 404:
@@ -127,7 +129,7 @@ def _parse_response(
             response_404 = ErrorResponse.from_dict(response.json())
 
             return response_404
-        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        except _UNDECODABLE:
             return None
 
     if response.status_code == 429:
@@ -159,7 +161,7 @@ def _parse_response(
             response_429 = _parse_response_429(response.json())
 
             return response_429
-        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        except _UNDECODABLE:
             return None
 
     if client.raise_on_unexpected_status:
@@ -173,11 +175,15 @@ def _build_response(
 ) -> Response[
     BusinessDecision | DecisionV2 | ImportedUserSessionV3 | ErrorResponse | ErrorResponse | FieldErrors | list[str]
 ]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except _UNDECODABLE:
+        parsed = None
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=http_status(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 

@@ -1,4 +1,3 @@
-from http import HTTPStatus
 from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
@@ -11,7 +10,10 @@ from ...models.error_response import ErrorResponse
 from ...models.field_errors import FieldErrors
 from ...models.share_session_request import ShareSessionRequest
 from ...models.share_token import ShareToken
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, http_status
+
+# What a body that is not the documented one raises while it is decoded.
+_UNDECODABLE = (ValueError, TypeError, KeyError, AttributeError, IndexError, OverflowError, RecursionError)
 
 
 def _get_kwargs(
@@ -74,7 +76,7 @@ def _parse_response(
             response_400 = _parse_response_400(response.json())
 
             return response_400
-        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        except _UNDECODABLE:
             return None
 
     if response.status_code == 401:
@@ -106,7 +108,7 @@ def _parse_response(
             response_401 = _parse_response_401(response.json())
 
             return response_401
-        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        except _UNDECODABLE:
             return None
 
     if response.status_code == 403:
@@ -138,7 +140,7 @@ def _parse_response(
             response_403 = _parse_response_403(response.json())
 
             return response_403
-        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        except _UNDECODABLE:
             return None
 
     if response.status_code == 404:
@@ -170,7 +172,7 @@ def _parse_response(
             response_404 = _parse_response_404(response.json())
 
             return response_404
-        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        except _UNDECODABLE:
             return None
 
     if response.status_code == 429:
@@ -202,7 +204,7 @@ def _parse_response(
             response_429 = _parse_response_429(response.json())
 
             return response_429
-        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        except _UNDECODABLE:
             return None
 
     if client.raise_on_unexpected_status:
@@ -214,11 +216,15 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ErrorResponse | FieldErrors | list[str] | ShareToken]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except _UNDECODABLE:
+        parsed = None
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=http_status(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 

@@ -1,4 +1,3 @@
-from http import HTTPStatus
 from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
@@ -9,7 +8,10 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.field_errors import FieldErrors
-from ...types import Response
+from ...types import Response, http_status
+
+# What a body that is not the documented one raises while it is decoded.
+_UNDECODABLE = (ValueError, TypeError, KeyError, AttributeError, IndexError, OverflowError, RecursionError)
 
 
 def _get_kwargs(
@@ -62,7 +64,7 @@ def _parse_response(
             response_400 = _parse_response_400(response.json())
 
             return response_400
-        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        except _UNDECODABLE:
             return None
 
     if response.status_code == 401:
@@ -94,7 +96,7 @@ def _parse_response(
             response_401 = _parse_response_401(response.json())
 
             return response_401
-        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        except _UNDECODABLE:
             return None
 
     if response.status_code == 403:
@@ -126,7 +128,7 @@ def _parse_response(
             response_403 = _parse_response_403(response.json())
 
             return response_403
-        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        except _UNDECODABLE:
             return None
 
     if response.status_code == 404:
@@ -158,7 +160,7 @@ def _parse_response(
             response_404 = _parse_response_404(response.json())
 
             return response_404
-        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        except _UNDECODABLE:
             return None
 
     if response.status_code == 429:
@@ -190,7 +192,7 @@ def _parse_response(
             response_429 = _parse_response_429(response.json())
 
             return response_429
-        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        except _UNDECODABLE:
             return None
 
     if client.raise_on_unexpected_status:
@@ -202,11 +204,15 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Any | ErrorResponse | FieldErrors | list[str]]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except _UNDECODABLE:
+        parsed = None
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=http_status(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 

@@ -1,4 +1,3 @@
-from http import HTTPStatus
 from typing import Any, cast
 
 import httpx
@@ -8,7 +7,10 @@ from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.field_errors import FieldErrors
 from ...models.webhook_destination_list_item import WebhookDestinationListItem
-from ...types import Response
+from ...types import Response, http_status
+
+# What a body that is not the documented one raises while it is decoded.
+_UNDECODABLE = (ValueError, TypeError, KeyError, AttributeError, IndexError, OverflowError, RecursionError)
 
 
 def _get_kwargs() -> dict[str, Any]:
@@ -63,7 +65,7 @@ def _parse_response(
             response_401 = _parse_response_401(response.json())
 
             return response_401
-        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        except _UNDECODABLE:
             return None
 
     if response.status_code == 403:
@@ -95,7 +97,7 @@ def _parse_response(
             response_403 = _parse_response_403(response.json())
 
             return response_403
-        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        except _UNDECODABLE:
             return None
 
     if response.status_code == 429:
@@ -127,7 +129,7 @@ def _parse_response(
             response_429 = _parse_response_429(response.json())
 
             return response_429
-        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        except _UNDECODABLE:
             return None
 
     if client.raise_on_unexpected_status:
@@ -139,11 +141,15 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ErrorResponse | FieldErrors | list[str] | list[WebhookDestinationListItem]]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except _UNDECODABLE:
+        parsed = None
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=http_status(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
