@@ -199,3 +199,20 @@ def test_business_session_scenario_declines_the_registry(emulator: RunningEmulat
     assert decision["status"] == "Declined"
     assert decision["registry_checks"][0]["status"] == "Declined"
     assert decision["registry_checks"][0]["warnings"][0]["risk"] == "REGISTRY_DATA_MISMATCH"
+
+
+def test_create_session_reusing_a_begun_session_leaves_its_outcome_unarmed(
+    emulator: RunningEmulator,
+) -> None:
+    # As the arm would: only a Not Started session takes a scenario (a resubmitted one is begun).
+    first = _create(emulator, vendor_data="user-7")
+    emulator.complete_session(first["session_id"], "declined")
+    with _api(emulator) as api:
+        api.patch(
+            f"/v3/session/{first['session_id']}/update-status/",
+            json={"new_status": "Resubmitted"},
+        ).raise_for_status()
+    again = _create(emulator, vendor_data="user-7", sandbox_scenario="decline_aml_hit")
+    assert again["session_id"] == first["session_id"]
+    _submit(emulator, again, None)
+    assert _decision(emulator, first["session_id"])["status"] == "Approved"

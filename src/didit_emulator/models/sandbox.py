@@ -134,11 +134,13 @@ class SandboxOperations(SessionOperations, ControlOperations):
         self, app: ApplicationConfig, body: Mapping[str, Any], base_url: str
     ) -> dict[str, Any]:
         """A new session (`SessionOperations.create_session`), armed with its
-        `sandbox_scenario` when one is given."""
+        `sandbox_scenario` when one is given, as the arm would: only while the session is `Not
+        Started` (a create that reuses a session the user has begun leaves its outcome alone)."""
         created = super().create_session(app, body, base_url)
         scenario = body.get("sandbox_scenario")
-        if scenario is not None:
-            self.armed_scenarios[str(created["session_id"])] = SandboxScenario(scenario)
+        session_id = str(created["session_id"])
+        if scenario is not None and self.sessions[session_id].status is SessionStatus.NOT_STARTED:
+            self.armed_scenarios[session_id] = SandboxScenario(scenario)
         return created
 
     @locked
