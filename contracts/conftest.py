@@ -14,6 +14,7 @@ import gc
 import shutil
 import tempfile
 import tomllib
+from collections.abc import Generator
 from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -230,6 +231,17 @@ def pytest_runtest_call(item: pytest.Item) -> None:
     # The operation's coverage-phase cases, deferred from collection (contracts/generation.py):
     # built here, by the one process that runs the test, before Hypothesis reads them.
     add_deferred_coverage_cases(getattr(item, "obj", None))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> Generator[None, object, object]:
+    """Against a deployment with a create budget: a Hypothesis test whose cases were all refused
+    for want of budget is skipped (`CreateBudget.skip_when_the_budget_ran_out`)."""
+    guard = current_target().connections.guard
+    if guard is None or guard.budget is None:
+        return (yield)
+    with guard.budget.skip_when_the_budget_ran_out():
+        return (yield)
 
 
 @pytest.hookimpl(trylast=True)

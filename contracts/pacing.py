@@ -34,6 +34,8 @@ from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 import pytest
+from hypothesis import currently_in_test_context, reject
+from hypothesis.errors import FailedHealthCheck, Unsatisfiable
 
 from didit_spec import didit_document
 
@@ -272,17 +274,42 @@ class CreateBudget:
         with self._locked() as handle:
             return self._read(handle)
 
+    @property
+    def spent_message(self) -> str:
+        return (
+            f"the session-create budget is spent: DIDIT_CREATE_BUDGET={self.limit} sessions "
+            "were created on this deployment in this run; raise it to run the tests that create"
+        )
+
+    def spent(self) -> bool:
+        return self.used() >= self.limit
+
     def reserve(self) -> None:
-        """Count one create, or skip the calling test when the budget is spent."""
+        """Count one create. When the budget is spent, a plain test is skipped; inside a
+        Hypothesis test the case is rejected instead (`hypothesis.reject`): a skip raised there
+        ends the whole test as skipped, even while Hypothesis replays a failure it has found,
+        which would hide it. (A Hypothesis test none of whose cases could run is skipped after
+        the fact: `skip_when_the_budget_ran_out`.)"""
         with self._locked() as handle:
             used = self._read(handle)
             if used < self.limit:
                 self._write(handle, used + 1)
                 return
-        pytest.skip(
-            f"the session-create budget is spent: DIDIT_CREATE_BUDGET={self.limit} sessions "
-            "were created on this deployment in this run; raise it to run the tests that create"
-        )
+        if currently_in_test_context():
+            reject()
+        pytest.skip(self.spent_message)
+
+    @contextmanager
+    def skip_when_the_budget_ran_out(self) -> Iterator[None]:
+        """Around a test: a Hypothesis test that found no case it could run (`Unsatisfiable`, or
+        the health check on rejected cases) once the budget is spent is skipped. It found no
+        failure either: a failing case is not a rejected one."""
+        try:
+            yield
+        except (Unsatisfiable, FailedHealthCheck):
+            if not self.spent():
+                raise
+            pytest.skip(self.spent_message)
 
     def record_created(self) -> None:
         """Count a session created by a request that did not reserve one (see
