@@ -122,15 +122,22 @@ def test_list_sessions_emits_only_spec_statuses(target: Target) -> None:
     sorted(set(SESSION_STATUSES) - set(NEW_STATUSES)) + [s.lower() for s in NEW_STATUSES] + [""],
 )
 def test_update_session_status_rejects_values_outside_its_enum(
-    writable: Target, new_status: str
+    writable: Target, control: Control, new_status: str
 ) -> None:
-    created = create_user_session(writable)
-    response = writable.http.patch(
-        f"{writable.base_url}/v3/session/{created.session_id}/update-status/",
-        json={"new_status": new_status},
-        headers=writable.api_key_headers(),
-    )
-    assert response.status_code == 400, response.text
+    # A session a reviewer can act on (one Not Started is refused whatever the body says), and
+    # its twin, which takes a value of the enum: so the 400 is the value's.
+    refused, twin = (finished_session(writable, control, "in_review") for _ in range(2))
+
+    def update(session_id: object, value: str) -> httpx.Response:
+        return writable.http.patch(
+            f"{writable.base_url}/v3/session/{session_id}/update-status/",
+            json={"new_status": value},
+            headers=writable.api_key_headers(),
+        )
+
+    assert update(twin, NEW_STATUSES[0]).status_code == 200
+    response = update(refused, new_status)
+    assert response.status_code == 400, f"{new_status!r} was accepted ({len(response.content)} B)"
 
 
 @pytest.mark.parametrize(
