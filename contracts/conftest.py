@@ -21,7 +21,13 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from contracts.counting import Tally, count_case, local_tally, run_shortfalls
+from contracts.counting import (
+    Tally,
+    count_case,
+    deployment_notes,
+    local_tally,
+    run_shortfalls,
+)
 from contracts.generation import add_deferred_coverage_cases
 from contracts.profiles import PROFILE
 from contracts.target import Deployment, current_target, deployment_from_env, set_current_target
@@ -55,6 +61,8 @@ class _Run:
         self.workers = 0
         # Why a run that passed its tests still fails (the floor, an operation never answered 2xx).
         self.shortfalls: list[str] = []
+        # What the summary says of a run against a deployment (not a failure).
+        self.notes: list[str] = []
         self.deselected = 0
 
 
@@ -289,6 +297,8 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.write_line(f"  {label}: {count} successful responses")
     for shortfall in _RUN.shortfalls:
         terminalreporter.write_line(shortfall, red=True)
+    for note in _RUN.notes:
+        terminalreporter.write_line(note, yellow=True)
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
@@ -304,13 +314,17 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         _RUN.whole_suite = _selects_whole_suite(session)
     if exitstatus != 0 or not _RUN.whole_suite:
         return
-    labels = None
-    if PROFILE.every_operation_succeeds and deployment_from_env() is None:
-        # On the suite's own emulator every operation can succeed; the deep profile's run is long
-        # enough that each one does (the ci profile's stateful runs are too few to promise it).
-        from didit_spec import operations
+    from didit_spec import operations
 
-        labels = [operation.label for operation in operations()]
+    every_label = [operation.label for operation in operations()]
+    if deployment_from_env() is not None:
+        _RUN.notes = deployment_notes(
+            _RUN.tally, min_requests=PROFILE.min_requests, profile=PROFILE.name, labels=every_label
+        )
+        return
+    # On the suite's own emulator every operation can succeed; the deep profile's run is long
+    # enough that each one does (the ci profile's stateful runs are too few to promise it).
+    labels = every_label if PROFILE.every_operation_succeeds else None
     # Printed with the summary (pytest_terminal_summary comes after this hook).
     _RUN.shortfalls = run_shortfalls(
         _RUN.tally, min_requests=PROFILE.min_requests, profile=PROFILE.name, operation_labels=labels

@@ -20,6 +20,7 @@ __all__ = [
     "Tally",
     "count_case",
     "count_response",
+    "deployment_notes",
     "floor_shortfall",
     "local_tally",
     "never_succeeded",
@@ -102,3 +103,19 @@ def run_shortfalls(
     if operation_labels is not None:
         found.append(never_succeeded(tally, operation_labels))
     return [shortfall for shortfall in found if shortfall is not None]
+
+
+def deployment_notes(
+    tally: Tally, *, min_requests: int, profile: str, labels: list[str]
+) -> list[str]:
+    """What the summary says of a run against a deployment, which fails on neither: it allows
+    what it allows (read-only, its GET operations; writes within the create budget and its rate
+    limits), so the floor and the 2xx guard are the emulator's. Which operations never answered
+    2xx is still said."""
+    notes = [note for note in [never_succeeded(tally, labels)] if note is not None]
+    if min_requests:
+        notes.append(
+            f"didit contracts: the {profile} profile's floor ({min_requests} requests) is "
+            "checked on the emulator only"
+        )
+    return notes

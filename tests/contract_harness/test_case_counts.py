@@ -9,6 +9,7 @@ import pytest
 from contracts.counting import (
     SCHEMATHESIS,
     Tally,
+    deployment_notes,
     floor_shortfall,
     never_succeeded,
     run_shortfalls,
@@ -76,3 +77,20 @@ def test_run_shortfalls_reports_the_floor_and_the_missing_2xx() -> None:
         tally, min_requests=10_000, profile="deep", operation_labels=["GET a"]
     )
     assert [line.split(":")[1].split()[0] for line in shortfalls] == ["only", "no"]
+
+
+def test_deployment_notes_say_what_was_not_reached_without_failing_the_run() -> None:
+    tally = _worker(7_200, 0)  # a read-only deep run: below the floor, GETs only
+    tally.add(_successes(GET_a=3))
+    notes = deployment_notes(tally, min_requests=10_000, profile="deep", labels=["GET a", "POST b"])
+    assert notes == [
+        "didit contracts: no 2xx answer in the whole run for POST b",
+        "didit contracts: the deep profile's floor (10000 requests) is checked on the emulator "
+        "only",
+    ]
+
+
+def test_deployment_notes_of_a_profile_without_a_floor_name_only_the_missing_2xx() -> None:
+    tally = _worker(100, 0)
+    tally.add(_successes(GET_a=1))
+    assert deployment_notes(tally, min_requests=0, profile="ci", labels=["GET a"]) == []
