@@ -16,6 +16,8 @@ override PYTHON := $(shell $(SYSTEM_PYTHON) -c 'import ensurepip, sys; sys.exit(
 	>/dev/null 2>&1 && echo $(SYSTEM_PYTHON) || echo python3)
 endif
 VENV := .venv
+# Debian's package that gives its python3 `ensurepip` (installed when the interpreter lacks it).
+PYTHON3_VENV_VERSION := 3.11.2-1+b1
 BIN := $(abspath $(VENV))/bin
 TOOLS := $(VENV)/.tools
 STAMP := $(VENV)/.installed
@@ -32,6 +34,9 @@ help:  ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
 
 $(TOOLS): requirements.txt package.json package-lock.json
+	@# Debian's python3 makes venvs only with python3-venv (ensurepip), which it does not depend on.
+	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || test -x $(BIN)/python || \
+		{ $(call apt_install,python3-venv=$(PYTHON3_VENV_VERSION)); }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	npm ci --no-audit --no-fund --loglevel=error
@@ -81,27 +86,31 @@ test: lint check-generated browser-deps doc-deps  ## The README's test command: 
 contract: $(STAMP)  ## The contract suite (profile deep, or DIDIT_CONTRACT_PROFILE) against the emulator or DIDIT_BASE_URL.
 	$(BIN)/didit-contract --junitxml reports/contract.xml
 
+# Debian packages at pinned versions. The archive keeps only each package's latest point release,
+# so a pinned version that has left it falls back to the archive's own, saying so (a fresh machine
+# must still set up).
+apt_install = apt-get update -qq && { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	--no-install-recommends $(1) || { echo "note: $(1) has left Debian's archive; installing its \
+	current version" >&2; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	--no-install-recommends $(foreach p,$(1),$(firstword $(subst =, ,$(p)))); }; }
+
 # The browser of the journey tests (issue 10): Debian's chromium at this exact version, which
 # Playwright (requirements.txt) drives through its executable path; no browser is ever downloaded.
 CHROMIUM_VERSION := 156.0.8078.79-1~deb12u1
 .PHONY: browser-deps
 
 browser-deps:  ## Install Debian's chromium (CHROMIUM_VERSION) for the browser tests unless /usr/bin/chromium is there.
-	@if [ ! -x /usr/bin/chromium ]; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-			--no-install-recommends chromium=$(CHROMIUM_VERSION); \
-	fi
+	@if [ ! -x /usr/bin/chromium ]; then $(call apt_install,chromium=$(CHROMIUM_VERSION)); fi
 
 # The shell blocks of the README and docs/ run in tests/docs with curl and jq: Debian's, at these
 # exact versions, unless the commands are there.
-CURL_VERSION := 7.88.1-10+deb12u14
-JQ_VERSION := 1.6-2.1+deb12u1
+CURL_VERSION := 7.88.1-10+deb12u15
+JQ_VERSION := 1.6-2.1+deb12u3
 .PHONY: doc-deps
 
 doc-deps:  ## Install Debian's curl (CURL_VERSION) and jq (JQ_VERSION) for the doc tests unless they are there.
 	@if ! command -v curl >/dev/null || ! command -v jq >/dev/null; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-			--no-install-recommends curl=$(CURL_VERSION) jq=$(JQ_VERSION); \
+		$(call apt_install,curl=$(CURL_VERSION) jq=$(JQ_VERSION)); \
 	fi
 
 EMULATOR_HOST ?= 127.0.0.1
@@ -149,10 +158,8 @@ clean:  ## Remove the virtual environment and caches.
 WRK_VERSION := 4.1.0-3+b2
 .PHONY: bench bench-smoke bench-deps
 
-bench-deps:  ## Install the pinned load generator (Debian's wrk WRK_VERSION) unless it is there.
-	@if [ "$$(dpkg-query -W -f='$${Version}' wrk 2>/dev/null)" != "$(WRK_VERSION)" ]; then \
-		apt-get update -qq && apt-get install -y -qq --no-install-recommends wrk=$(WRK_VERSION); \
-	fi
+bench-deps:  ## Install the pinned load generator (Debian's wrk WRK_VERSION) unless wrk is there.
+	@if ! command -v wrk >/dev/null; then $(call apt_install,wrk=$(WRK_VERSION)); fi
 
 bench: $(STAMP) bench-deps  ## Emulator vs Prism vs floor: req/s, p50/p99, ratios (BENCH_DURATION, BENCH_ROUNDS, ...).
 	$(BIN)/python bench/run.py
