@@ -18,10 +18,26 @@ from typing import Any
 import httpx
 from dateutil.parser import isoparse
 from didit_client import Client
+from didit_client.types import redact_additional_properties
 
 from didit_spec import Operation, operations
 
-__all__ = ["assert_decodes_without_loss", "normalise_json"]
+__all__ = ["assert_decodes_without_loss", "normalise_json", "shown_body"]
+
+# The most of a body a failure message shows.
+_SHOWN_CHARACTERS = 2000
+
+
+def shown_body(body: bytes | str) -> str:
+    """A response body as a failure message may show it (pytest's output, a CI log, the JUnit
+    XML): JSON by the generated client's own rules for undocumented properties (credential-named
+    values hidden, URLs without their last segment, which for a session URL is its token), any
+    other body by its length only."""
+    try:
+        parsed = json.loads(body)
+    except ValueError:
+        return f"<{len(body)} characters, not JSON>"
+    return redact_additional_properties(parsed)[:_SHOWN_CHARACTERS]
 
 
 @cache
@@ -80,7 +96,7 @@ def assert_decodes_without_loss(
     except Exception as error:  # any decoding failure is the finding, reported as one
         raise AssertionError(
             f"didit_client cannot decode {method.upper()} {path} {status}: "
-            f"{type(error).__name__}: {error}\n  received: {body[:2000]!r}"
+            f"{type(error).__name__}: {error}\n  received: {shown_body(body)}"
         ) from error
     if parsed is None:
         raise AssertionError(f"didit_client decoded {method.upper()} {path} {status} to None")
@@ -88,6 +104,6 @@ def assert_decodes_without_loss(
     if normalise_json(decoded) != normalise_json(received):
         raise AssertionError(
             f"didit_client lost data decoding {method.upper()} {path} {status}:\n"
-            f"  received: {json.dumps(received, sort_keys=True)[:2000]}\n"
-            f"  decoded:  {json.dumps(decoded, sort_keys=True, default=str)[:2000]}"
+            f"  received: {shown_body(json.dumps(received, sort_keys=True))}\n"
+            f"  decoded:  {shown_body(json.dumps(decoded, sort_keys=True, default=str))}"
         )

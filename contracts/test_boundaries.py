@@ -24,6 +24,7 @@ from didit_client.models import (
     ShareToken,
 )
 
+from contracts.client_decoding import shown_body
 from contracts.sessions import api_client, create_user_session, finished_session
 from contracts.target import Control, Target
 from didit_spec import component_schema
@@ -74,10 +75,10 @@ def test_share_session_ttl_bounds(
         writable, session_id, {"for_application_id": partner.application_id, "ttl_in_seconds": ttl}
     )
     if not accepted:
-        assert response.status_code == 400, response.text
+        assert response.status_code == 400, shown_body(response.content)
         assert "detail" in response.json()
         return
-    assert response.status_code == 200, response.text
+    assert response.status_code == 200, shown_body(response.content)
     assert _token_lifetime(response.json()["share_token"]) == ttl
 
 
@@ -99,7 +100,7 @@ def test_share_session_rejects_non_integer_ttl(
     response = _share(
         writable, session_id, {"for_application_id": partner.application_id, "ttl_in_seconds": ttl}
     )
-    assert response.status_code == 400, response.text
+    assert response.status_code == 400, shown_body(response.content)
 
 
 @pytest.mark.parametrize("status", SESSION_STATUSES)
@@ -149,7 +150,7 @@ def test_list_blocklist_rejects_item_types_outside_its_enum(target: Target, item
         params={"item_type": item_type},
         headers=target.api_key_headers(),
     )
-    assert response.status_code == 400, response.text
+    assert response.status_code == 400, shown_body(response.content)
 
 
 @pytest.mark.parametrize("page_size", [1, 2, 3, 7])
@@ -164,7 +165,7 @@ def test_list_sessions_pages_partition_the_filtered_set(writable: Target, page_s
     pages = 0
     while url is not None:
         response = writable.http.get(url, params=params, headers=writable.api_key_headers())
-        assert response.status_code == 200, response.text
+        assert response.status_code == 200, shown_body(response.content)
         page = SessionPage.from_dict(response.json())
         assert page.count == len(created)
         assert len(page.results) <= page_size
@@ -212,7 +213,7 @@ def test_import_shared_session_trust_review(
     shared = share_session.sync(session_id, client=api_client(writable), body=body)
     assert isinstance(shared, ShareToken)
     response = _import(writable, shared.share_token, trust_review)
-    assert response.status_code == 201, response.content
+    assert response.status_code == 201, shown_body(response.content)
     assert response.parsed.status == SessionStatus(expected_status)
     assert response.parsed.session_id != session_id
 
@@ -225,4 +226,4 @@ def test_import_shared_session_twice_is_forbidden(writable: Target, control: Con
     assert isinstance(shared, ShareToken)
     assert _import(writable, shared.share_token, True).status_code == 201
     second = _import(writable, shared.share_token, True)
-    assert second.status_code == 403, second.content
+    assert second.status_code == 403, shown_body(second.content)

@@ -28,7 +28,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, seed, settings
 from schemathesis.core.result import Ok
 
-from contracts.client_decoding import assert_decodes_without_loss
+from contracts.client_decoding import assert_decodes_without_loss, shown_body
 from contracts.profiles import PROFILE
 from contracts.schema import SCHEMA
 from contracts.target import current_target, set_current_target
@@ -107,8 +107,13 @@ class DiditWorkflows(_state_machine()):  # type: ignore[misc]
             f"{target.base_url}/v3/session/{session_id}/decision/",
             headers=target.api_key_headers(target.partner.api_key),
         )
-        assert response.status_code == 200, f"decision of imported {session_id}: {response.text}"
-        errors = [e.message for e in validator_for(_DECISION_SCHEMA).iter_errors(response.json())]
+        assert response.status_code == 200, (
+            f"decision of imported {session_id}: {shown_body(response.content)}"
+        )
+        errors = [  # where, and which rule: not the value, which can be a token
+            f"/{'/'.join(map(str, e.absolute_path))}: {e.validator}"
+            for e in validator_for(_DECISION_SCHEMA).iter_errors(response.json())
+        ]
         assert not errors, f"decision of imported {session_id} violates the spec: {errors}"
         assert_decodes_without_loss("GET", path, 200, response.headers, response.content)
 

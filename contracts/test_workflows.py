@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 
+from contracts.client_decoding import shown_body
 from contracts.schema import SCHEMA
 from contracts.target import Control, Target
 from didit_spec import json_pointer, operations, resolve
@@ -106,7 +107,7 @@ def _call(target: Target, step: Step, path_parameters: dict[str, Any], body: Any
     expected = _expected_statuses(step)
     assert response.status_code in expected, (
         f"{step.operation_id}: expected {sorted(expected)}, got {response.status_code}: "
-        f"{response.text[:500]}\nReproduce with: {case.as_curl_command()}"
+        f"{shown_body(response.content)[:500]}\nReproduce with: {case.as_curl_command()}"
     )
     return Exchange(
         step.operation_id,

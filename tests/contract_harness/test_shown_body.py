@@ -1,0 +1,38 @@
+"""What the contract suite's failure messages show of a response body (contracts/client_decoding.py
+`shown_body`): never a token, whatever the target answered."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from contracts.client_decoding import shown_body
+
+TOKEN = "rcaWzj-al3EhRt3S"
+SHARE_TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzIjoiMSJ9.c2lnbmF0dXJl"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"share_token": SHARE_TOKEN},
+        {"session_id": "s-1", "session_token": TOKEN, "url": f"https://x.example/session/{TOKEN}"},
+        {"results": [{"session_url": f"https://x.example/session/{TOKEN}"}]},
+        [{"client_secret": TOKEN}],
+    ],
+    ids=["share-token", "created-session", "list-row", "array"],
+)
+def test_shown_body_hides_the_tokens_of_a_json_body(body: object) -> None:
+    shown = shown_body(json.dumps(body).encode())
+    assert TOKEN not in shown
+    assert SHARE_TOKEN not in shown
+
+
+def test_shown_body_keeps_what_is_not_a_credential() -> None:
+    shown = shown_body(b'{"detail": "ttl_in_seconds: must be at least 60", "status": 400}')
+    assert "ttl_in_seconds: must be at least 60" in shown
+
+
+def test_shown_body_of_a_body_that_is_not_json_is_its_length() -> None:
+    assert shown_body(f"<html>{TOKEN}</html>".encode()) == "<29 characters, not JSON>"
