@@ -243,6 +243,16 @@ def test_contract_suite_only_reads_a_deployment_without_allow_writes(
     assert WRITES == [], sorted(set(WRITES))
     assert "set DIDIT_ALLOW_WRITES=1 to allow them" in _skip_reasons(result.stdout)
     assert "GET /v3/sessions/:" in result.stdout, "the read-only run should still read"
+    # Boundary tests are counted when they run: those that would write were skipped.
+    counts = next(line for line in result.stdout.splitlines() if "cases run" in line)
+    ran = int(counts.split("boundaries: ")[1].split(",")[0].rstrip(")"))
+    skipped = sum(
+        int(line.split("[")[1].split("]")[0])
+        for line in result.stdout.splitlines()
+        if line.startswith("SKIPPED [") and "contracts/test_boundaries.py" in line
+    )
+    assert skipped > 0, result.stdout[-3000:]
+    assert ran + skipped == BOUNDARY_TESTS, counts
 
 
 def _skip_reasons(stdout: str) -> str:
@@ -250,6 +260,7 @@ def _skip_reasons(stdout: str) -> str:
 
 
 WORKFLOW_TESTS = 4  # contracts/test_workflows.py: each creates one session first
+BOUNDARY_TESTS = 52  # the test items of contracts/test_boundaries.py
 BUDGET = 2
 
 
