@@ -15,6 +15,8 @@ import dataclasses
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from didit_client.models import SessionKind
+
 from contracts.connections import Connections
 from contracts.target import Control, Partner, Target
 from didit_emulator.config import DeliveryScope, default_config
@@ -41,13 +43,13 @@ def emulator_target() -> Iterator[Target]:
             allow_writes=True,
             connections=connections,
             application_id=acme.id,
-            workflow_id=emulator.workflow("Acme", "user").id,
-            business_workflow_id=emulator.workflow("Acme", "business").id,
+            workflow_id=emulator.workflow("Acme", SessionKind.USER).id,
+            business_workflow_id=emulator.workflow("Acme", SessionKind.BUSINESS).id,
             client_credentials=(acme.client_id, acme.client_secret),
             partner=Partner(
                 application_id=partner.id,
                 api_key=partner.api_key,
-                workflow_id=emulator.workflow("Partner", "user").id,
+                workflow_id=emulator.workflow("Partner", SessionKind.USER).id,
             ),
             control=Control(emulator.base_url, connections.http),
         )

@@ -198,14 +198,18 @@ def _import(target: Target, share_token: str, trust_review: bool) -> Any:
 @pytest.mark.parametrize(
     ("outcome", "trust_review", "expected_status"),
     [
-        ("approved", True, "Approved"),
-        ("declined", True, "Declined"),
-        ("approved", False, "In Review"),
-        ("declined", False, "In Review"),
+        ("approved", True, SessionStatus.APPROVED),
+        ("declined", True, SessionStatus.DECLINED),
+        ("approved", False, SessionStatus.IN_REVIEW),
+        ("declined", False, SessionStatus.IN_REVIEW),
     ],
 )
 def test_import_shared_session_trust_review(
-    writable: Target, control: Control, outcome: str, trust_review: bool, expected_status: str
+    writable: Target,
+    control: Control,
+    outcome: str,
+    trust_review: bool,
+    expected_status: SessionStatus,
 ) -> None:
     partner = _partner(writable)
     session_id = finished_session(writable, control, outcome)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+from didit_client.models import SessionStatus
 
 from contracts.client_decoding import shown_body
 from contracts.schema import SCHEMA
@@ -154,7 +155,7 @@ def test_workflow_create_then_decision(writable: Target) -> None:
     _, decision = _walk(
         writable, None, [Step("create_session", 201), Step("get_session_decision", 200)]
     )
-    assert decision.response_body["status"] == "Not Started"
+    assert decision.response_body["status"] == SessionStatus.NOT_STARTED
 
 
 def test_workflow_create_complete_share_import_decision(writable: Target, control: Control) -> None:
@@ -178,7 +179,7 @@ def test_workflow_create_complete_share_import_decision(writable: Target, contro
     assert shared.response_body["for_application_id"] == partner_app
     assert imported.response_body["session_id"] != created.response_body["session_id"]
     assert decision.response_body["session_id"] == imported.response_body["session_id"]
-    assert decision.response_body["status"] == "Approved"
+    assert decision.response_body["status"] == SessionStatus.APPROVED
 
 
 def test_workflow_create_blocklist_add_list_remove(writable: Target, control: Control) -> None:
