@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import re
 import uuid
 from datetime import datetime
 from functools import cache
@@ -18,11 +19,16 @@ from typing import Any
 import httpx
 from dateutil.parser import isoparse
 from didit_client import Client
-from didit_client.types import redact_additional_properties
+from didit_client.types import (
+    is_credential_name,
+    is_url_name,
+    redact_additional_properties,
+    redact_url,
+)
 
 from didit_spec import Operation, operations
 
-__all__ = ["assert_decodes_without_loss", "normalise_json", "shown_body"]
+__all__ = ["assert_decodes_without_loss", "normalise_json", "redact_report_text", "shown_body"]
 
 # The most of a body a failure message shows.
 _SHOWN_CHARACTERS = 2000
@@ -107,3 +113,26 @@ def assert_decodes_without_loss(
             f"  received: {shown_body(json.dumps(received, sort_keys=True))}\n"
             f"  decoded:  {shown_body(json.dumps(decoded, sort_keys=True, default=str))}"
         )
+
+
+# A JSON member whose value is a string, as it appears in a failure report's text.
+_JSON_STRING_MEMBER = re.compile(
+    r'"(?P<key>[A-Za-z0-9_.-]{1,64})"(?P<colon>\s*:\s*)"(?P<value>(?:[^"\\]|\\.)*)"'
+)
+
+
+def redact_report_text(text: str) -> str:
+    """A failure report's text with the JSON members that hold a credential hidden and those
+    that hold a URL cut before their last segment, by the names the generated client reads as
+    such: schemathesis quotes a failing response's payload as it came (a created session's token,
+    its URL), and the report goes to the terminal, CI logs and the JUnit XML."""
+
+    def member(match: re.Match[str]) -> str:
+        key, colon, value = match["key"], match["colon"], match["value"]
+        if is_credential_name(key):
+            return f'"{key}"{colon}"<redacted>"'
+        if is_url_name(key):
+            return f'"{key}"{colon}"{redact_url(value)[1:-1]}"'
+        return match.group(0)
+
+    return _JSON_STRING_MEMBER.sub(member, text)

@@ -252,6 +252,34 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> Generator[None, object, o
         return (yield)
 
 
+def _redact_report(report: pytest.TestReport) -> None:
+    if report.failed and report.longrepr is not None:
+        from contracts.client_decoding import redact_report_text
+
+        report.longrepr = redact_report_text(str(report.longrepr))
+        report.sections = [(title, redact_report_text(text)) for title, text in report.sections]
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    """A failure's report with the tokens and URLs of the payloads it quotes redacted
+    (`redact_report_text`), before the JUnit XML and xdist's controller see it."""
+    report = yield
+    _redact_report(report)
+    return report
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_exception_interact(
+    node: pytest.Item, call: pytest.CallInfo[None], report: pytest.TestReport
+) -> None:
+    """Again after schemathesis' plugin, which writes a failure's text anew at this point (the
+    text the terminal shows)."""
+    _redact_report(report)
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_runtest_teardown(item: pytest.Item) -> None:
     gc.collect()

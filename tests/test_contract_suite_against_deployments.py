@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -232,6 +233,11 @@ def test_contract_suite_fails_when_the_decision_lacks_a_required_field(
     assert '"status" is a required property' in result.stdout
     assert "didit_client cannot decode GET /v3/session/{sessionId}/decision/ 200" in result.stdout
     assert "curl -X GET -H 'x-api-key: [Filtered]'" in result.stdout, "no request to replay"
+    # The failing decision is quoted with its session URL, whose last segment is the token.
+    assert f"{wrapped_emulator.base_url}/session/<redacted>" in result.stdout
+    assert not re.search(
+        rf"{re.escape(wrapped_emulator.base_url)}/session/(?!<redacted>)[\w-]+", result.stdout
+    ), "a session token in the report"
 
 
 @pytest.mark.parametrize("wrapped_emulator", [count_writes], indirect=True)

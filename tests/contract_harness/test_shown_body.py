@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from contracts.client_decoding import shown_body
+from contracts.client_decoding import redact_report_text, shown_body
 
 TOKEN = "rcaWzj-al3EhRt3S"
 SHARE_TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzIjoiMSJ9.c2lnbmF0dXJl"
@@ -36,3 +36,24 @@ def test_shown_body_keeps_what_is_not_a_credential() -> None:
 
 def test_shown_body_of_a_body_that_is_not_json_is_its_length() -> None:
     assert shown_body(f"<html>{TOKEN}</html>".encode()) == "<29 characters, not JSON>"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        (f'{{"session_token": "{TOKEN}"}}', '{"session_token": "<redacted>"}'),
+        (f'"share_token":"{SHARE_TOKEN}"', '"share_token":"<redacted>"'),
+        (
+            f'"session_url": "http://h:1/session/{TOKEN}"',
+            '"session_url": "http://h:1/session/<redacted>"',
+        ),
+        ('"status": "Not Started", "detail": "x"', '"status": "Not Started", "detail": "x"'),
+        (
+            "curl -X GET -H 'x-api-key: [Filtered]' http://h:1/v3/session/abc/decision/",
+            "curl -X GET -H 'x-api-key: [Filtered]' http://h:1/v3/session/abc/decision/",
+        ),
+    ],
+    ids=["session-token", "share-token-compact", "session-url", "plain-members", "curl-line"],
+)
+def test_redact_report_text_hides_credentials_and_cuts_urls_only(text: str, shown: str) -> None:
+    assert redact_report_text(text) == shown
