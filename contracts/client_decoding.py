@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import json
 import re
+import shlex
 import uuid
 from datetime import datetime
 from functools import cache
@@ -28,7 +29,13 @@ from didit_client.types import (
 
 from didit_spec import Operation, operations
 
-__all__ = ["assert_decodes_without_loss", "normalise_json", "redact_report_text", "shown_body"]
+__all__ = [
+    "assert_decodes_without_loss",
+    "normalise_json",
+    "redact_report_text",
+    "reproduction",
+    "shown_body",
+]
 
 # The most of a body a failure message shows.
 _SHOWN_CHARACTERS = 2000
@@ -136,3 +143,21 @@ def redact_report_text(text: str) -> str:
         return match.group(0)
 
     return _JSON_STRING_MEMBER.sub(member, text)
+
+
+def reproduction(request: httpx.Request | None) -> str:
+    """A curl command that sends `request` again, for a failure message: credential headers
+    `[Filtered]` (as schemathesis prints them), tokens in a JSON body `<redacted>`
+    (`redact_report_text`: the body stays JSON)."""
+    if request is None:
+        return "Reproduce with: (no request was sent)"
+    parts = ["curl", "-X", request.method]
+    for name, value in request.headers.items():
+        if name.lower() in {"host", "content-length", "accept-encoding", "connection"}:
+            continue
+        shown = "[Filtered]" if is_credential_name(name) else value
+        parts += ["-H", f"{name}: {shown}"]
+    if request.content:
+        parts += ["-d", redact_report_text(request.content.decode("utf-8", "replace"))]
+    parts.append(str(request.url))
+    return "Reproduce with: " + shlex.join(parts)

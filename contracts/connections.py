@@ -89,8 +89,11 @@ class _GuardedTransport(httpx.BaseTransport):
     def __init__(self, inner: httpx.BaseTransport, guard: RequestGuard | None) -> None:
         self._inner = inner
         self._guard = guard
+        # The last request sent, for a failure message to reproduce (`reproduction`).
+        self.last_request: httpx.Request | None = None
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
+        self.last_request = request
         if self._guard is None:
             return self._inner.handle_request(request)
         creates = self._guard.before(request.method, str(request.url))

@@ -24,7 +24,7 @@ from didit_client.models import (
     ShareToken,
 )
 
-from contracts.client_decoding import shown_body
+from contracts.client_decoding import reproduction, shown_body
 from contracts.sessions import api_client, create_user_session, finished_session
 from contracts.target import Control, Target
 from didit_spec import component_schema
@@ -34,6 +34,11 @@ TTL_MIN, TTL_MAX, TTL_DEFAULT = TTL["minimum"], TTL["maximum"], TTL["default"]
 SESSION_STATUSES: list[str] = component_schema("SessionStatus")["enum"]
 NEW_STATUSES: list[str] = component_schema("NewSessionStatus")["enum"]
 ITEM_TYPES: list[str] = component_schema("BlocklistItemType")["enum"]
+
+
+def _explained(target: Target, body: bytes) -> str:
+    """A failure message: the answer (tokens hidden) and the curl command of the request."""
+    return f"{shown_body(body)}\n{reproduction(target.connections.transport.last_request)}"
 
 
 def _partner(target: Target) -> Any:
@@ -75,10 +80,10 @@ def test_share_session_ttl_bounds(
         writable, session_id, {"for_application_id": partner.application_id, "ttl_in_seconds": ttl}
     )
     if not accepted:
-        assert response.status_code == 400, shown_body(response.content)
+        assert response.status_code == 400, _explained(writable, response.content)
         assert "detail" in response.json()
         return
-    assert response.status_code == 200, shown_body(response.content)
+    assert response.status_code == 200, _explained(writable, response.content)
     assert _token_lifetime(response.json()["share_token"]) == ttl
 
 
@@ -100,7 +105,7 @@ def test_share_session_rejects_non_integer_ttl(
     response = _share(
         writable, session_id, {"for_application_id": partner.application_id, "ttl_in_seconds": ttl}
     )
-    assert response.status_code == 400, shown_body(response.content)
+    assert response.status_code == 400, _explained(writable, response.content)
 
 
 @pytest.mark.parametrize("status", SESSION_STATUSES)
@@ -150,7 +155,7 @@ def test_list_blocklist_rejects_item_types_outside_its_enum(target: Target, item
         params={"item_type": item_type},
         headers=target.api_key_headers(),
     )
-    assert response.status_code == 400, shown_body(response.content)
+    assert response.status_code == 400, _explained(target, response.content)
 
 
 @pytest.mark.parametrize("page_size", [1, 2, 3, 7])
@@ -165,7 +170,7 @@ def test_list_sessions_pages_partition_the_filtered_set(writable: Target, page_s
     pages = 0
     while url is not None:
         response = writable.http.get(url, params=params, headers=writable.api_key_headers())
-        assert response.status_code == 200, shown_body(response.content)
+        assert response.status_code == 200, _explained(writable, response.content)
         page = SessionPage.from_dict(response.json())
         assert page.count == len(created)
         assert len(page.results) <= page_size
@@ -217,7 +222,7 @@ def test_import_shared_session_trust_review(
     shared = share_session.sync(session_id, client=api_client(writable), body=body)
     assert isinstance(shared, ShareToken)
     response = _import(writable, shared.share_token, trust_review)
-    assert response.status_code == 201, shown_body(response.content)
+    assert response.status_code == 201, _explained(writable, response.content)
     assert response.parsed.status == SessionStatus(expected_status)
     assert response.parsed.session_id != session_id
 
@@ -230,4 +235,4 @@ def test_import_shared_session_twice_is_forbidden(writable: Target, control: Con
     assert isinstance(shared, ShareToken)
     assert _import(writable, shared.share_token, True).status_code == 201
     second = _import(writable, shared.share_token, True)
-    assert second.status_code == 403, shown_body(second.content)
+    assert second.status_code == 403, _explained(writable, second.content)

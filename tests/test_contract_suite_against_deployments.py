@@ -219,6 +219,8 @@ def test_contract_suite_fails_when_ttl_bounds_are_not_enforced(
         result.stdout
     )
     assert "assert 200 == 400" in result.stdout
+    assert "Reproduce with: curl -X POST " in result.stdout
+    assert "-H 'x-api-key: [Filtered]'" in result.stdout
     # The in-range cases still pass: the failure names exactly the broken rule.
     assert "2 failed, " in result.stdout.splitlines()[-1]
 

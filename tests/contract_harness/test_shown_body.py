@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 import json
+import shlex
 
+import httpx
 import pytest
 
-from contracts.client_decoding import redact_report_text, shown_body
+from contracts.client_decoding import redact_report_text, reproduction, shown_body
 
 TOKEN = "rcaWzj-al3EhRt3S"
 SHARE_TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzIjoiMSJ9.c2lnbmF0dXJl"
@@ -57,3 +59,27 @@ def test_shown_body_of_a_body_that_is_not_json_is_its_length() -> None:
 )
 def test_redact_report_text_hides_credentials_and_cuts_urls_only(text: str, shown: str) -> None:
     assert redact_report_text(text) == shown
+
+
+def test_reproduction_filters_credentials_and_keeps_the_body_json() -> None:
+    request = httpx.Request(
+        "POST",
+        "http://h:1/v3/session/import-shared/",
+        headers={"x-api-key": "key-secret-1", "Content-Type": "application/json"},
+        json={"share_token": SHARE_TOKEN, "trust_review": True},
+    )
+    command = reproduction(request)
+    assert command.startswith("Reproduce with: curl -X POST ")
+    assert "key-secret-1" not in command
+    assert SHARE_TOKEN not in command
+    words = shlex.split(command.removeprefix("Reproduce with: "))
+    assert words[words.index("-H") + 1] == "x-api-key: [Filtered]"
+    assert json.loads(words[words.index("-d") + 1]) == {
+        "share_token": "<redacted>",
+        "trust_review": True,
+    }
+    assert words[-1] == "http://h:1/v3/session/import-shared/"
+
+
+def test_reproduction_without_a_request_says_so() -> None:
+    assert reproduction(None) == "Reproduce with: (no request was sent)"
