@@ -254,7 +254,7 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> Generator[None, object, o
 
 def _redact_report(report: pytest.TestReport) -> None:
     if report.failed and report.longrepr is not None:
-        from contracts.client_decoding import redact_report_text
+        from contracts.reporting import redact_report_text
 
         report.longrepr = redact_report_text(str(report.longrepr))
         report.sections = [(title, redact_report_text(text)) for title, text in report.sections]

@@ -24,7 +24,7 @@ from didit_client.models import (
     ShareToken,
 )
 
-from contracts.client_decoding import reproduction, shown_body
+from contracts.reporting import reproduction, shown_body
 from contracts.sessions import api_client, create_user_session, finished_session
 from contracts.target import Control, Target
 from didit_spec import component_schema

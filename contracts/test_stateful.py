@@ -28,8 +28,9 @@ import pytest
 from hypothesis import HealthCheck, Phase, seed, settings
 from schemathesis.core.result import Ok
 
-from contracts.client_decoding import assert_decodes_without_loss, shown_body
+from contracts.client_decoding import assert_decodes_without_loss
 from contracts.profiles import PROFILE
+from contracts.reporting import shown_body
 from contracts.schema import SCHEMA
 from contracts.target import current_target, set_current_target
 from didit_contract.stateful_support import creates_a_session, with_session_creates_as_roots

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from didit_client.models import SessionStatus
 
-from contracts.client_decoding import shown_body
+from contracts.reporting import shown_body
 from contracts.schema import SCHEMA
 from contracts.target import Control, Target
 from didit_spec import json_pointer, operations, resolve

@@ -17,6 +17,7 @@ __all__ = [
     "AttemptNotFound",
     "BadRequest",
     "CannotShareWithOwnApplication",
+    "ClientWentAway",
     "DeliveriesStuck",
     "DestinationNotFound",
     "DestinationPaused",
@@ -154,6 +155,12 @@ class ValidationFailed(BadRequest):
 
 class MalformedBody(BadRequest):
     default_detail = "Malformed request body."
+
+
+class ClientWentAway(MalformedBody):
+    """The client disconnected before its body was whole: nothing was stored."""
+
+    default_detail = "The client went away mid-request."
 
 
 class UnsupportedContentType(BadRequest):

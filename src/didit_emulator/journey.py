@@ -18,7 +18,7 @@ from urllib.parse import parse_qs
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
-from .exceptions import MalformedBody, error_response
+from .exceptions import ClientWentAway, error_response
 from .models import EmulatorBackend
 from .models.sandbox import HostedPage, PageKind, ScenarioChoice, UnknownScenario
 from .pipeline import Call
@@ -225,7 +225,7 @@ class JourneyResponses:
             scenario = await _form_scenario(request)
             page = self.backend.finish_on_hosted_page(token, scenario, device)
         except ClientDisconnect:  # nothing was submitted, and there is nobody to answer
-            return error_response(MalformedBody("The client went away mid-request."), {})
+            return error_response(ClientWentAway(), {})
         except UnknownScenario:
             page = self.backend.open_hosted_page(token, device)
             if page.kind is PageKind.FORM:

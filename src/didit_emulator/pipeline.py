@@ -34,10 +34,10 @@ from didit_spec import SecurityScheme, didit_document
 from .config import ApplicationConfig
 from .exceptions import (
     BodyTooLarge,
+    ClientWentAway,
     EmulatorError,
     InternalError,
     InvalidApiKey,
-    MalformedBody,
     RateLimited,
     SessionNotFound,
     Unauthorized,
@@ -246,8 +246,7 @@ def endpoint(
         except EmulatorError as error:
             return error_response(error, _headers(decision))
         except ClientDisconnect:
-            disconnected = MalformedBody("The client went away mid-request.")
-            return error_response(disconnected, _headers(decision))
+            return error_response(ClientWentAway(), _headers(decision))
         except Exception:
             logger.exception("unhandled error in %s", rules.operation_id)
             return error_response(InternalError(), _headers(decision))

@@ -1,4 +1,4 @@
-"""What the contract suite's failure messages show of a response body (contracts/client_decoding.py
+"""What the contract suite's failure messages show of a response body (contracts/reporting.py
 `shown_body`): never a token, whatever the target answered."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import shlex
 import httpx
 import pytest
 
-from contracts.client_decoding import redact_report_text, reproduction, shown_body
+from contracts.reporting import redact_report_text, reproduction, shown_body
 
 TOKEN = "rcaWzj-al3EhRt3S"
 SHARE_TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzIjoiMSJ9.c2lnbmF0dXJl"
