@@ -96,53 +96,100 @@ def default_of(document: OpenAPIDocument, location: str) -> tuple[bool, Any]:
 
 
 @dataclass(frozen=True)
-class _DefaultsPlan:
-    """What `apply_defaults` needs of one schema, looked up once: its `allOf` parts' locations,
-    and for each property its name, location and `default` (`default_of`)."""
+class _MembersPlan:
+    """What `declared_members` needs of one schema, looked up once: its `allOf` parts'
+    locations; for each property its name, location and `default` (`default_of`); and the names
+    the schema declares, or None when it keeps members it does not name."""
 
     parts: tuple[str, ...]
     properties: tuple[tuple[str, str, bool, Any], ...]
+    declared: frozenset[str] | None
 
 
-_NO_DEFAULTS = _DefaultsPlan((), ())
+_NO_PLAN = _MembersPlan((), (), None)
+# Keywords by which a schema says what undeclared members are, or lets another schema say it: a
+# schema with any of them keeps every member.
+_KEEPS_UNDECLARED = frozenset(
+    {"additionalProperties", "patternProperties", "unevaluatedProperties", "anyOf", "oneOf"}
+    | {"not", "if", "$dynamicRef"}
+)
 # Plans by document and schema location, made on first use (a schema may refer to itself, so a
 # plan names its sub-schemas' locations rather than holding their plans).
-_defaults_plans: weakref.WeakKeyDictionary[OpenAPIDocument, dict[str, _DefaultsPlan]] = (
+_members_plans: weakref.WeakKeyDictionary[OpenAPIDocument, dict[str, _MembersPlan]] = (
     weakref.WeakKeyDictionary()
 )
 
 
-def _defaults_plan(document: OpenAPIDocument, location: str) -> _DefaultsPlan:
-    plans = _defaults_plans.get(document)
+def _members_plan(document: OpenAPIDocument, location: str) -> _MembersPlan:
+    plans = _members_plans.get(document)
     if plans is None:
-        plans = _defaults_plans[document] = {}
+        plans = _members_plans[document] = {}
     plan = plans.get(location)
     if plan is None:
+        # Until it is made, a schema whose `allOf` comes back to itself sees no plan (keeps all).
+        plans[location] = _NO_PLAN
         resolved, schema = document.resolve(location)
         if not isinstance(schema, Mapping):
-            plan = _NO_DEFAULTS
+            plan = _NO_PLAN
         else:
             properties = []
             for name in schema.get("properties", {}):
                 prop = f"{resolved}/properties/{escape(name)}"
                 properties.append((name, prop, *default_of(document, prop)))
             parts = tuple(f"{resolved}/allOf/{i}" for i in range(len(schema.get("allOf", []))))
-            plan = _DefaultsPlan(parts, tuple(properties))
+            plan = _MembersPlan(parts, tuple(properties), _declared(document, schema, parts))
         plans[location] = plan
     return plan
 
 
-def apply_defaults(document: OpenAPIDocument, location: str, instance: Any) -> Any:
-    """Fills in the `default`s the schema declares for absent object properties (each a value of
-    its own, never shared with the spec or another request)."""
+def _declared(
+    document: OpenAPIDocument, schema: Mapping[str, Any], parts: tuple[str, ...]
+) -> frozenset[str] | None:
+    """The member names an object schema declares (its own `properties` and its `allOf`
+    parts'); None when it says what other members are (`additionalProperties`...), when a part
+    keeps them, or when it names no member at all (it says nothing about objects)."""
+    if not _KEEPS_UNDECLARED.isdisjoint(schema) or not ("properties" in schema or parts):
+        return None
+    names = set(schema.get("properties", {}))
+    for part in parts:
+        declared = _members_plan(document, part).declared
+        if declared is None:
+            return None
+        names |= declared
+    return frozenset(names)
+
+
+def declared_members(document: OpenAPIDocument, location: str, instance: Any) -> Any:
+    """A validated instance as the emulator's handlers read it: in every object whose schema
+    declares its members without saying what others are (OpenAPI's open object, which the live
+    service reads as "other members are ignored"), the members it does not declare dropped, and
+    the `default`s it declares filled in for absent ones (each a value of its own, never shared
+    with the spec or another request).
+
+    So a handler never acts on a member its operation does not take: `POST /v2/session/` shares
+    the v3 create's handler, and a `sandbox_scenario` sent to it is ignored, not read unchecked.
+    Objects that say what their other members are (`metadata`, `additionalProperties: true`)
+    keep them.
+    """
+    return _with_declared_members(document, location, instance, drop=True)
+
+
+def _with_declared_members(
+    document: OpenAPIDocument, location: str, instance: Any, *, drop: bool
+) -> Any:
     if not isinstance(instance, dict):
         return instance
-    plan = _defaults_plan(document, location)
+    plan = _members_plan(document, location)
+    # An `allOf` part declares only some of the members: it fills its defaults, and the whole
+    # schema (`plan.declared`, which has the parts' names) decides what is dropped.
     for part in plan.parts:
-        apply_defaults(document, part, instance)
+        _with_declared_members(document, part, instance, drop=False)
+    if drop and plan.declared is not None:
+        for name in [name for name in instance if name not in plan.declared]:
+            del instance[name]
     for name, prop, found, value in plan.properties:
         if name in instance:
-            apply_defaults(document, prop, instance[name])
+            _with_declared_members(document, prop, instance[name], drop=True)
         elif found:
             instance[name] = _fresh(value)
     return instance
@@ -328,8 +375,9 @@ class OperationRules:
         return values
 
     def parse_body(self, content_type: str | None, raw: bytes) -> Any:
-        """The request body, parsed per its media type, validated, with defaults filled in;
-        None when the operation takes no body or an optional one is absent."""
+        """The request body, parsed per its media type, validated, as handlers read it
+        (`declared_members`); None when the operation takes no body or an optional one is
+        absent."""
         if self.body is None:
             return None
         if not raw.strip():
@@ -346,7 +394,7 @@ class OperationRules:
         for bound in self.body.size_bounds.get(media, ()):
             bound_check(bound, instance)
         _validate(self.document.validator(location), instance, "request body")
-        return apply_defaults(self.document, location, instance)
+        return declared_members(self.document, location, instance)
 
     def media_type_of(self, content_type: str | None) -> str:
         """The body's media type: the request's Content-Type when it is one the operation takes

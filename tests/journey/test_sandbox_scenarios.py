@@ -216,3 +216,18 @@ def test_create_session_reusing_a_begun_session_leaves_its_outcome_unarmed(
     assert again["session_id"] == first["session_id"]
     _submit(emulator, again, None)
     assert _decision(emulator, first["session_id"])["status"] == "Approved"
+
+
+@pytest.mark.parametrize("scenario", [[], "decline_aml_hit"], ids=["not-a-scenario", "a-scenario"])
+def test_create_session_v2_ignores_a_sandbox_scenario_it_does_not_take(
+    emulator: RunningEmulator, scenario: Any
+) -> None:
+    # The v2 create shares the v3 create's handler, but its body does not declare the member: it
+    # is ignored as any unknown member is (it once reached the handler unchecked, and a 500).
+    body = {"workflow_id": emulator.workflow().id, "sandbox_scenario": scenario}
+    with emulator.bearer_client(emulator.access_token()) as client:
+        response = client.get_httpx_client().post("/v2/session/", json=body)
+    assert response.status_code == 201, response.text
+    session = response.json()
+    _submit(emulator, session, None)
+    assert _decision(emulator, session["session_id"])["status"] == "Approved"
