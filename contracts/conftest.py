@@ -29,7 +29,7 @@ from contracts.counting import (
     run_shortfalls,
 )
 from contracts.generation import add_deferred_coverage_cases
-from contracts.profiles import PROFILE
+from contracts.profiles import PROFILE, seed_override
 from contracts.target import Deployment, current_target, deployment_from_env, set_current_target
 
 if TYPE_CHECKING:
@@ -70,7 +70,11 @@ _RUN = _Run()
 
 
 def _seed() -> Any:
-    """The generation seed of schemathesis.toml (read without loading schemathesis)."""
+    """The run's generation seed: `DIDIT_CONTRACT_SEED`'s, else schemathesis.toml's (read
+    without loading schemathesis)."""
+    override = seed_override()
+    if override is not None:
+        return override
     with (ROOT / "schemathesis.toml").open("rb") as handle:
         return tomllib.load(handle).get("seed")
 

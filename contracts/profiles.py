@@ -1,7 +1,8 @@
 """The two contract profiles: `ci` (bounded, derandomised, part of `make test`) and `deep`.
 
 Chosen with `DIDIT_CONTRACT_PROFILE` (default `deep`, which `make contract` runs). The numbers
-here are the only knobs: how many cases in all and per stateful run.
+here are the only knobs: how many cases in all and per stateful run. `DIDIT_CONTRACT_SEED`
+replaces schemathesis.toml's generation seed for one run (`seed_override`).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import math
 import os
 from dataclasses import dataclass
 
-__all__ = ["PROFILE", "Profile"]
+__all__ = ["PROFILE", "Profile", "seed_override"]
 
 
 @dataclass(frozen=True)
@@ -77,3 +78,23 @@ def _selected() -> Profile:
 
 
 PROFILE = _selected()
+
+
+def seed_override() -> int | None:
+    """The generation seed `DIDIT_CONTRACT_SEED` gives instead of schemathesis.toml's, if any.
+
+    The fixed seed makes two runs of the same code draw the same cases; another seed explores
+    cases the fixed one never draws (a nightly run with a new seed each night), and a run's
+    printed seed draws its cases again. The `ci` profile is derandomised: its conformance
+    layer draws the same cases whatever the seed (its stateful runs follow it).
+    """
+    given = os.environ.get("DIDIT_CONTRACT_SEED", "").strip()
+    if not given:
+        return None
+    try:
+        seed = int(given)
+    except ValueError:
+        raise SystemExit(f"DIDIT_CONTRACT_SEED={given!r} is not an integer") from None
+    if seed < 0:
+        raise SystemExit(f"DIDIT_CONTRACT_SEED={given!r} is negative; use 0 or more")
+    return seed

@@ -21,7 +21,7 @@ from schemathesis.schemas import BaseSchema
 from contracts.client_decoding import assert_decodes_without_loss
 from contracts.counting import SCHEMATHESIS, count_case, count_response
 from contracts.generation import reuse_fixed_dictionaries
-from contracts.profiles import PROFILE
+from contracts.profiles import PROFILE, seed_override
 from contracts.target import current_target, deployment_from_env
 from didit_contract.stateful_support import register_delete_aware_resource_check
 from didit_spec import didit_document
@@ -66,6 +66,8 @@ SCHEMA: BaseSchema = schemathesis.openapi.from_dict(
     _bounds_beside_patterns(didit_document().contents),
     config=SchemathesisConfig.from_path(SETTINGS_FILE),
 )
+if (_SEED := seed_override()) is not None:
+    SCHEMA.config.seed = _SEED
 if _REMOTE is not None:
     # The token endpoint lives on its own host (002), not on DIDIT_BASE_URL.
     SCHEMA = SCHEMA.exclude(operation_id="get_client_token")

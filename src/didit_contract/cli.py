@@ -1,14 +1,15 @@
 """`didit-contract`: the contract suite, installed, with the options of `make contract`.
 
-    didit-contract [--profile ci|deep] [--base-url URL] [--workers N] [--junitxml PATH]
-                   [-- PYTEST-ARGS...]
+    didit-contract [--profile ci|deep] [--base-url URL] [--seed N] [--workers N]
+                   [--junitxml PATH] [-- PYTEST-ARGS...]
 
 Why it exists: the suite is a pytest package that reads its settings from the environment
-(`DIDIT_CONTRACT_PROFILE`, `DIDIT_BASE_URL`, `DIDIT_API_KEY`, ... — see contracts/target.py).
-This command sets those from its options, finds the suite (inside the installed package, or
-`contracts/` of the repository in an editable install) and runs pytest on it the same way from
-any directory, whatever pytest configuration surrounds it. Without a base URL the suite starts a
-local emulator of its own. The exit status is pytest's. `make contract` is this command.
+(`DIDIT_CONTRACT_PROFILE`, `DIDIT_CONTRACT_SEED`, `DIDIT_BASE_URL`, `DIDIT_API_KEY`, ... — see
+contracts/target.py). This command sets those from its options, finds the suite (inside the
+installed package, or `contracts/` of the repository in an editable install) and runs pytest on it
+the same way from any directory, whatever pytest configuration surrounds it. Without a base URL
+the suite starts a local emulator of its own. The exit status is pytest's. `make contract` is this
+command.
 """
 
 from __future__ import annotations
@@ -69,6 +70,13 @@ def _parser() -> argparse.ArgumentParser:
         help="the server to check (DIDIT_BASE_URL); none: a local emulator the suite starts",
     )
     parser.add_argument(
+        "--seed",
+        type=_seed,
+        default=None,
+        help="generation seed instead of schemathesis.toml's (DIDIT_CONTRACT_SEED): other cases "
+        "than the fixed seed's, or a printed run's again",
+    )
+    parser.add_argument(
         "--workers",
         type=int,
         default=None,
@@ -83,6 +91,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("pytest_args", nargs="*", help="extra pytest arguments (after --)")
     return parser
+
+
+def _seed(text: str) -> int:
+    """A `--seed` value: an integer, 0 or more."""
+    try:
+        seed = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an integer") from None
+    if seed < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is negative; use 0 or more")
+    return seed
 
 
 def pytest_arguments(args: argparse.Namespace, suite: Path) -> list[str]:
@@ -121,6 +140,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     suite = suite_directory()
     os.environ["DIDIT_CONTRACT_PROFILE"] = args.profile
+    if args.seed is not None:
+        os.environ["DIDIT_CONTRACT_SEED"] = str(args.seed)
     if args.base_url:
         os.environ["DIDIT_BASE_URL"] = args.base_url
     else:
