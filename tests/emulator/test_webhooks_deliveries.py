@@ -397,6 +397,32 @@ def test_delivery_without_an_answer_in_time_is_a_failed_attempt_and_retried() ->
         assert len(receiver.requests) == 1
 
 
+def test_delivery_to_a_destination_that_keeps_it_waiting_delays_no_other() -> None:
+    config = default_config().replace(
+        clock_start=1_767_225_600.0,
+        clock_frozen=True,
+        webhooks=dataclasses.replace(default_config().webhooks, timeout_seconds=60.0),
+    )
+    with (
+        in_process_emulator(config) as emulator,
+        WebhookEndpoint(hold=True) as stalled,
+        WebhookEndpoint() as answering,
+    ):
+        _destination(emulator, stalled.url, label="stalled")
+        _destination(emulator, answering.url, label="answering")
+        emulator.finished_session()
+        assert stalled.wait_for(1)
+        assert answering.wait_for(1)
+        # The stalled destination still holds the first event's delivery when the second comes.
+        emulator.finished_session()
+        assert answering.wait_for(2), "the second event waited for the stalled destination"
+        assert len(stalled.requests) == 1
+        stalled.release.set()
+        attempts = _flush(emulator)
+        assert sorted(a["status_code"] for a in attempts) == [200, 200, 200, 200]
+        assert len(stalled.requests) == 2  # its own deliveries stay in order, after the first
+
+
 def test_delivery_never_goes_to_the_emulators_control_surface(emulator: RunningEmulator) -> None:
     _destination(emulator, f"{emulator.base_url}/_emulator/reset")
     session = emulator.finished_session()

@@ -6,7 +6,9 @@ scripted statuses.
         ...                                                 # point a destination at receiver.url
         receiver.requests                                   # what arrived, in order
 
-`hold=True` makes it never answer (until the block exits), to provoke timeouts.
+`hold=True` makes it never answer (until the block exits, or `release` is set), to provoke
+timeouts; `wait_for(n)` waits until n requests have arrived (deliveries come from a background
+thread).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ class WebhookEndpoint:
         if not hold:
             self.release.set()
         self._lock = threading.Lock()
+        self._arrived = threading.Condition(self._lock)
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -47,6 +50,7 @@ class WebhookEndpoint:
                 with receiver._lock:
                     receiver.requests.append(Received(self.path, body, dict(self.headers.items())))
                     status = receiver.statuses.pop(0) if receiver.statuses else 200
+                    receiver._arrived.notify_all()
                 receiver.release.wait()
                 self.send_response(status)
                 self.send_header("Content-Type", "text/plain")
@@ -59,6 +63,12 @@ class WebhookEndpoint:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/webhooks/didit"
+
+    def wait_for(self, count: int, within: float = 10.0) -> bool:
+        """Whether `count` requests have arrived, waiting up to `within` seconds for them (a
+        bound for a broken run, not a timing: a passing run returns as the request arrives)."""
+        with self._arrived:
+            return self._arrived.wait_for(lambda: len(self.requests) >= count, within)
 
     def __enter__(self) -> WebhookEndpoint:
         threading.Thread(target=self.server.serve_forever, daemon=True).start()

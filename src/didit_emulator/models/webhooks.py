@@ -31,7 +31,7 @@ import ssl
 import threading
 import time
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -335,13 +335,20 @@ def _post(send: _Send, timeout: float, scope: DeliveryScope, http: httpx.Client)
 
 
 class _Dispatcher:
-    """The background thread that sends due deliveries: a batch at a time, destinations in
-    parallel, each destination's deliveries in order."""
+    """The background thread that hands due deliveries to destination lanes.
+
+    A lane is a thread that sends one destination's due deliveries in order and records their
+    attempts; a destination has at most one lane at a time (its deliveries stay in order), and
+    lanes run side by side, so a destination that keeps each attempt waiting until the timeout
+    delays no other destination's deliveries.
+    """
 
     def __init__(self, backend: WebhookOperations) -> None:
         self.backend = backend
         self.wake = threading.Condition(backend.lock)
         self.stopping = False  # read and set with the lock held
+        # The destinations whose lane is sending (read and changed with the lock held).
+        self.sending: set[str] = set()
         self.thread = threading.Thread(
             target=self._run, name="didit-emulator-webhooks", daemon=True
         )
@@ -351,45 +358,56 @@ class _Dispatcher:
         backend = self.backend
         # Loading the CA bundle takes a while: once, here, off the lock and off any request.
         tls = httpx.create_ssl_context()
-        while True:
-            with self.wake:
-                batch = [] if self.stopping else backend._take_due_expiring_first()
-                while not batch:
-                    self.wake.notify_all()  # idle: flushers may return
-                    if self.stopping:
-                        return
-                    self.wake.wait(backend._seconds_to_next_delivery())
-                    batch = [] if self.stopping else backend._take_due_expiring_first()
+        with self.wake:
+            while True:
+                if self.stopping:
+                    # Stopped after the attempts in progress, each bounded by the timeout.
+                    while self.sending:
+                        self.wake.wait()
+                    self.wake.notify_all()
+                    return
+                sends = backend._take_due_expiring_first(but_for=self.sending)
+                if not sends:
+                    if not self.sending:
+                        self.wake.notify_all()  # idle: flushers may return
+                    self.wake.wait(backend._seconds_to_next_delivery(but_for=self.sending))
+                    continue
                 timeout = backend.config.webhooks.timeout_seconds
                 scope = backend.config.webhooks.deliver_to
-            answers = self._send_all(batch, timeout, scope, tls)
-            with self.wake:
-                backend._record(answers)
-                self.wake.notify_all()
+                by_destination: dict[str, list[_Send]] = {}
+                for send in sends:
+                    by_destination.setdefault(send.delivery.destination_uuid, []).append(send)
+                for destination_uuid, in_order in by_destination.items():
+                    self.sending.add(destination_uuid)
+                    threading.Thread(
+                        target=self._lane,
+                        args=(destination_uuid, in_order, timeout, scope, tls),
+                        name="didit-emulator-webhook-lane",
+                        daemon=True,
+                    ).start()
 
-    @staticmethod
-    def _send_all(
-        batch: list[_Send], timeout: float, scope: DeliveryScope, tls: ssl.SSLContext
-    ) -> list[tuple[_Send, _Answer]]:
-        by_destination: dict[str, list[_Send]] = {}
-        for send in batch:
-            by_destination.setdefault(send.delivery.destination_uuid, []).append(send)
+    def _lane(
+        self,
+        destination_uuid: str,
+        sends: list[_Send],
+        timeout: float,
+        scope: DeliveryScope,
+        tls: ssl.SSLContext,
+    ) -> None:
         answers: list[tuple[_Send, _Answer]] = []
-
-        def send_in_order(sends: list[_Send]) -> None:
+        try:
             with httpx.Client(follow_redirects=False, trust_env=False, verify=tls) as http:
                 for send in sends:
-                    answers.append((send, _post(send, timeout, scope, http)))
-
-        threads = [
-            threading.Thread(target=send_in_order, args=(sends,), daemon=True)
-            for sends in by_destination.values()
-        ]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        return answers
+                    try:
+                        answer = _post(send, timeout, scope, http)
+                    except Exception as error:  # an attempt that failed in the emulator
+                        answer = _Answer(None, None, f"not sent: {type(error).__name__}", "")
+                    answers.append((send, answer))
+        finally:
+            with self.wake:
+                self.backend._record(answers, unsent=sends[len(answers) :])
+                self.sending.discard(destination_uuid)
+                self.wake.notify_all()
 
 
 class WebhookOperations(ControlOperations):
@@ -572,25 +590,26 @@ class WebhookOperations(ControlOperations):
         ):
             self._dispatcher().wake.notify_all()
 
-    def _due(self) -> Iterable[WebhookDelivery]:
+    def _due(self, but_for: Collection[str] = ()) -> Iterable[WebhookDelivery]:
         now = self.now()
         return (
             d
             for d in self.webhook_deliveries.values()
-            if not d.in_flight and d.next_attempt_at <= now
+            if not d.in_flight and d.next_attempt_at <= now and d.destination_uuid not in but_for
         )
 
-    def _take_due_expiring_first(self) -> list[_Send]:
+    def _take_due_expiring_first(self, but_for: Collection[str] = ()) -> list[_Send]:
         """`_take_due`, after the sessions whose time has come have expired (and queued their
         `status.updated`): with a clock that follows real time, no read may come to expire them."""
         self._expire_due(self.now())
-        return self._take_due()
+        return self._take_due(but_for)
 
-    def _take_due(self) -> list[_Send]:
-        """The due deliveries, marked in flight, signed for this attempt. With the lock held."""
+    def _take_due(self, but_for: Collection[str] = ()) -> list[_Send]:
+        """The due deliveries, marked in flight, signed for this attempt, but for those to the
+        destinations `but_for` (whose lanes are still sending). With the lock held."""
         sends: list[_Send] = []
         now = self.now()
-        for delivery in list(self._due()):
+        for delivery in list(self._due(but_for)):
             destination = self.webhook_destinations.get(delivery.destination_uuid)
             if destination is None or not destination.enabled:
                 del self.webhook_deliveries[delivery.id]  # deleted or paused: nothing more
@@ -620,20 +639,28 @@ class WebhookOperations(ControlOperations):
             )
         return sends
 
-    def _seconds_to_next_delivery(self) -> float | None:
+    def _seconds_to_next_delivery(self, but_for: Collection[str] = ()) -> float | None:
         """How long the background thread may sleep: until the next retry or session expiry falls
         due (looked at again at least every second, as the emulator clock may be moved), or until
-        woken. Expiries matter only while some destination could hear of them."""
-        waiting = [d.next_attempt_at for d in self.webhook_deliveries.values() if not d.in_flight]
+        woken. The deliveries to the destinations `but_for` wait for their lane, which wakes the
+        thread when it is done. Expiries matter only while some destination could hear of them."""
+        waiting = [
+            d.next_attempt_at
+            for d in self.webhook_deliveries.values()
+            if not d.in_flight and d.destination_uuid not in but_for
+        ]
         if self.expiries and self.webhook_destinations:
             waiting.append(self.expiries[0][0])
         if not waiting:
             return None
         return min(1.0, max(0.01, min(waiting) - self.now()))
 
-    def _record(self, answers: list[tuple[_Send, _Answer]]) -> None:
-        """Records the attempts just made and schedules the retries. With the lock held; the
-        answers of deliveries dropped meanwhile (a reset) are ignored."""
+    def _record(self, answers: list[tuple[_Send, _Answer]], unsent: Iterable[_Send] = ()) -> None:
+        """Records the attempts just made and schedules the retries; `unsent` (a lane that
+        failed before sending them) are due again. With the lock held; the answers of deliveries
+        dropped meanwhile (a reset) are ignored."""
+        for send in unsent:
+            send.delivery.in_flight = False
         delays = self.config.webhooks.retry_delays_seconds
         for send, answer in answers:
             delivery = send.delivery
