@@ -27,7 +27,7 @@ __all__ = [
     "run_shortfalls",
 ]
 
-SCHEMATHESIS = "schemathesis (conformance, stateful, workflows)"
+SCHEMATHESIS = "schemathesis (conformance, stateful, workflows, listed resources)"
 
 CASES: Counter[str] = Counter()
 SUCCESSES: Counter[str] = Counter()

@@ -28,6 +28,8 @@ class Profile:
     stateful_parts: int
     # Request bodies drawn per operation for the client-serialisation property.
     client_examples: int
+    # Rows of each list whose resources the listed-resources layer reads through the list's links.
+    listed_rows: int
     # The least number of requests schemathesis must send, else the run fails (the deep profile
     # promises at least 10,000 generated cases).
     min_requests: int = 0
@@ -47,6 +49,7 @@ _PROFILES = {
         stateful_steps=10,
         stateful_parts=1,
         client_examples=25,
+        listed_rows=3,
     ),
     "deep": Profile(
         "deep",
@@ -61,6 +64,7 @@ _PROFILES = {
         stateful_steps=12,
         stateful_parts=5,
         client_examples=60,
+        listed_rows=10,
         min_requests=10_000,
         every_operation_succeeds=True,
     ),

@@ -14,20 +14,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from schemathesis.specs.openapi.checks import unsupported_method
-
-from contracts.schema import READ_ONLY, SCHEMA
+from contracts.schema import EXCLUDED_CHECKS, SCHEMA
 from contracts.target import Target
-
-# unsupported_method sends methods the spec does not list (POST to a GET path...): not for a
-# deployment that must only be read.
-_EXCLUDED = [unsupported_method] if READ_ONLY else []
 
 
 @SCHEMA.parametrize()
 def test_operation_conforms_to_spec(case: Any, target: Target) -> None:
     case.call_and_validate(
         base_url=target.base_url,
-        excluded_checks=_EXCLUDED,
+        excluded_checks=EXCLUDED_CHECKS,
         **target.connections.schemathesis_kwargs(in_process=True),
     )

@@ -26,6 +26,7 @@ import pytest
 
 import didit_emulator.app
 import didit_emulator.testing
+from contracts.counting import SCHEMATHESIS
 from didit_emulator.config import default_config
 from didit_emulator.testing import RunningEmulator, running_emulator
 from didit_spec import component_schema, didit_document
@@ -242,6 +243,28 @@ def test_contract_suite_fails_when_the_decision_lacks_a_required_field(
     ), "a session token in the report"
 
 
+@pytest.mark.parametrize("wrapped_emulator", [decision_without_status], indirect=True)
+def test_contract_suite_reads_the_decisions_a_read_only_deployment_holds(
+    wrapped_emulator: RunningEmulator,
+) -> None:
+    # The deployment's own sessions, listed and read through the list's link: the only way a
+    # read-only run sees a real decision (the conformance layer's ids are drawn, and 404).
+    wrapped_emulator.finished_session()
+    result = _run_suite(wrapped_emulator, "contracts/test_listed_resources.py", allow_writes=False)
+    assert result.returncode == 1, result.stdout[-3000:]
+    assert (
+        "FAILED contracts/test_listed_resources.py::"
+        "test_listed_resources_conform_to_spec[GetFirstListedDecision]"
+    ) in result.stdout
+    assert '"status" is a required property' in result.stdout
+    assert "curl -X GET -H 'x-api-key: [Filtered]'" in result.stdout, "no request to replay"
+    # The listed PDF report is read too, and conforms; no destination is listed: said, skipped.
+    assert "GET /v3/session/{sessionId}/generate-pdf/: 1 successful responses" in result.stdout
+    assert "lists nothing on this deployment to follow GetFirstListedDestination" in (
+        _skip_reasons(result.stdout)
+    )
+
+
 @pytest.mark.parametrize("wrapped_emulator", [count_writes], indirect=True)
 def test_contract_suite_only_reads_a_deployment_without_allow_writes(
     wrapped_emulator: RunningEmulator,
@@ -315,5 +338,5 @@ def test_contract_suite_sums_case_counts_across_workers(
         line for line in run_with_a_create_budget.stdout.splitlines() if "cases run" in line
     )
     assert "summed over 2 workers" in counts, counts
-    requests = int(counts.split("schemathesis (conformance, stateful, workflows): ")[1].rstrip(")"))
+    requests = int(counts.split(f"{SCHEMATHESIS}: ")[1].rstrip(")"))
     assert requests >= BUDGET, counts
