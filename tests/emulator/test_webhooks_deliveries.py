@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ import pytest
 
 from didit_emulator import default_config
 from didit_emulator.config import ConfigError, DeliveryScope, WebhookDeliveryConfig, load_config
+from didit_emulator.models.webhooks import _pinned
 from didit_emulator.testing import RunningEmulator, in_process_emulator
 from didit_spec import validator_for
 from didit_toolkit.webhooks import (
@@ -429,6 +431,58 @@ def test_delivery_never_goes_to_the_emulators_control_surface(emulator: RunningE
     assert _flush(emulator) == []
     assert _attempts(emulator) == {"attempts": [], "pending": []}
     assert str(session.session_id) in emulator.backend.sessions
+
+
+def test_delivery_to_a_private_host_goes_to_the_address_that_was_checked(
+    emulator: RunningEmulator, receiver: WebhookEndpoint, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A name whose first answer is loopback and every later one public (DNS rebinding): the
+    # attempt connects to the address deliver_to = "private" checked, naming the host.
+    lookup = socket.getaddrinfo
+    answers: list[str] = []
+
+    def rebinding(host: Any, port: Any, *args: Any, **kwargs: Any) -> Any:
+        if host != "rebind.test":
+            return lookup(host, port, *args, **kwargs)
+        answers.append("127.0.0.1" if not answers else "93.184.215.14")
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (answers[-1], port))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    port = httpx.URL(receiver.url).port
+    _destination(emulator, f"http://rebind.test:{port}/webhooks/didit")
+    emulator.finished_session()
+    [attempt] = _flush(emulator)
+    assert attempt["status_code"] == 200, attempt
+    assert answers == ["127.0.0.1"]  # looked up once
+    [received] = receiver.requests
+    assert received.headers["Host"] == f"rebind.test:{port}"
+
+
+@pytest.mark.parametrize(
+    ("url", "address", "expected"),
+    [
+        (
+            "https://hooks.internal/didit",
+            "10.0.0.7",
+            (
+                "https://10.0.0.7/didit",
+                {"Host": "hooks.internal"},
+                {"sni_hostname": "hooks.internal"},
+            ),
+        ),
+        (
+            "http://user:pw@hooks.internal:8080/x?a=1",
+            "fd00::5",
+            ("http://user:pw@[fd00::5]:8080/x?a=1", {"Host": "hooks.internal:8080"}, {}),
+        ),
+        ("http://127.0.0.1:9/x", "127.0.0.1", ("http://127.0.0.1:9/x", {}, {})),
+    ],
+    ids=["https-names-the-host-for-tls", "ipv6-port-userinfo", "literal-address"],
+)
+def test_pinned_sends_to_the_checked_address_naming_the_host(
+    url: str, address: str, expected: tuple[str, dict[str, str], dict[str, str]]
+) -> None:
+    assert _pinned(url, address) == expected
 
 
 def test_delivery_to_a_public_address_is_refused_by_default(emulator: RunningEmulator) -> None:

@@ -34,7 +34,7 @@ import uuid
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 from didit_client.models import WebhookType, WebhookVersion
@@ -278,22 +278,52 @@ def _is_private_address(address: str) -> bool:
     return ip.is_loopback or ip.is_private
 
 
-def _refusal(url: str, scope: DeliveryScope) -> str | None:
-    """Why a delivery to `url` is not sent under `[webhooks] deliver_to`, or None when it may
-    be. `private` resolves the host (once, in the sending thread) and requires every address to
-    be loopback or private; a host that does not resolve is left to fail as a real attempt."""
+@dataclass(frozen=True)
+class _Route:
+    """Where one attempt goes under `[webhooks] deliver_to`: refused (and why), or sent; to
+    `address` when the scope checked the host's addresses (the one connected to)."""
+
+    refusal: str | None = None
+    address: str | None = None
+
+
+def _route(url: str, scope: DeliveryScope) -> _Route:
+    """The route of an attempt to `url`. `private` resolves the host once, in the sending
+    thread, requires every address to be loopback or private, and pins the attempt to the first
+    of them: the connection goes to an address that was checked, not to what a second lookup
+    (a DNS answer that changed in between) would give. A host that does not resolve is left to
+    fail as a real attempt."""
     if scope is DeliveryScope.ANY:
-        return None
+        return _Route()
     if scope is DeliveryScope.NONE:
-        return 'not sent: [webhooks] deliver_to is "none"'
+        return _Route(refusal='not sent: [webhooks] deliver_to is "none"')
     parts = urlsplit(url)
     try:
         found = socket.getaddrinfo(parts.hostname, parts.port or 0, type=socket.SOCK_STREAM)
     except (OSError, UnicodeError, ValueError):
-        return None
-    if all(_is_private_address(str(info[4][0])) for info in found):
-        return None
-    return 'not sent: the host has a public address and [webhooks] deliver_to is "private"'
+        return _Route()
+    addresses = [str(info[4][0]) for info in found]
+    if not addresses or not all(_is_private_address(address) for address in addresses):
+        return _Route(
+            refusal='not sent: the host has a public address and [webhooks] deliver_to is "private"'
+        )
+    return _Route(address=addresses[0])
+
+
+def _pinned(url: str, address: str) -> tuple[str, dict[str, str], dict[str, Any]]:
+    """`url` sent to `address`: the URL with the address for its host, the `Host` header the
+    URL names, and for https the name TLS checks the certificate against (`sni_hostname`)."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if host == address.split("%", 1)[0]:  # a literal address: nothing to pin
+        return url, {}, {}
+    userinfo, _, named = parts.netloc.rpartition("@")
+    literal = f"[{address}]" if ":" in address else address
+    netloc = literal if parts.port is None else f"{literal}:{parts.port}"
+    if userinfo:
+        netloc = f"{userinfo}@{netloc}"
+    extensions: dict[str, Any] = {"sni_hostname": host} if parts.scheme == "https" else {}
+    return urlunsplit(parts._replace(netloc=netloc)), {"Host": named}, extensions
 
 
 def event_payload(session: Session, event: WebhookEventType) -> dict[str, Any]:
@@ -317,13 +347,18 @@ def event_payload(session: Session, event: WebhookEventType) -> dict[str, Any]:
 
 
 def _post(send: _Send, timeout: float, scope: DeliveryScope, http: httpx.Client) -> _Answer:
-    refusal = _refusal(send.url, scope)
-    if refusal is not None:
-        return _Answer(None, None, refusal, "", refused=True)
+    route = _route(send.url, scope)
+    if route.refusal is not None:
+        return _Answer(None, None, route.refusal, "", refused=True)
+    url, headers = send.url, dict(send.headers)
+    extensions: dict[str, Any] = {}
+    if route.address is not None:
+        url, host, extensions = _pinned(send.url, route.address)
+        headers.update(host)
     started = time.perf_counter()
     try:
         response = http.post(
-            send.url, content=send.body, headers=dict(send.headers), timeout=timeout
+            url, content=send.body, headers=headers, timeout=timeout, extensions=extensions
         )
     except httpx.TimeoutException:
         return _Answer(None, None, f"no answer within {timeout:g} s", "")
