@@ -111,8 +111,11 @@ _NO_PLAN = _MembersPlan((), (), None)
 # schema with any of them keeps every member.
 _KEEPS_UNDECLARED = frozenset(
     {"additionalProperties", "patternProperties", "unevaluatedProperties", "anyOf", "oneOf"}
-    | {"not", "if", "$dynamicRef"}
+    | {"not", "if", "$dynamicRef", "dependentSchemas"}
 )
+# Keywords that say something about an object's members (a schema beside a `$ref` with any of
+# them keeps every member: see `_members_plan`).
+_SHAPES_OBJECTS = _KEEPS_UNDECLARED | {"properties", "allOf", "required"}
 # Plans by document and schema location, made on first use (a schema may refer to itself, so a
 # plan names its sub-schemas' locations rather than holding their plans).
 _members_plans: weakref.WeakKeyDictionary[OpenAPIDocument, dict[str, _MembersPlan]] = (
@@ -120,30 +123,44 @@ _members_plans: weakref.WeakKeyDictionary[OpenAPIDocument, dict[str, _MembersPla
 )
 
 
-def _members_plan(document: OpenAPIDocument, location: str) -> _MembersPlan:
+def _members_plan(
+    document: OpenAPIDocument, location: str, visiting: frozenset[str] = frozenset()
+) -> _MembersPlan:
+    """The plan of the schema at `location`, made once; `visiting` holds the schemas whose plans
+    are being made further up (a schema whose `allOf` comes back to itself keeps all members).
+    Only finished plans are kept, so another thread never sees one half made."""
     plans = _members_plans.get(document)
     if plans is None:
-        plans = _members_plans[document] = {}
+        plans = _members_plans.setdefault(document, {})
     plan = plans.get(location)
-    if plan is None:
-        # Until it is made, a schema whose `allOf` comes back to itself sees no plan (keeps all).
-        plans[location] = _NO_PLAN
-        resolved, schema = document.resolve(location)
-        if not isinstance(schema, Mapping):
-            plan = _NO_PLAN
-        else:
-            properties = []
-            for name in schema.get("properties", {}):
-                prop = f"{resolved}/properties/{escape(name)}"
-                properties.append((name, prop, *default_of(document, prop)))
-            parts = tuple(f"{resolved}/allOf/{i}" for i in range(len(schema.get("allOf", []))))
-            plan = _MembersPlan(parts, tuple(properties), _declared(document, schema, parts))
-        plans[location] = plan
+    if plan is not None:
+        return plan
+    if location in visiting:
+        return _NO_PLAN
+    written = document.at(location)
+    resolved, schema = document.resolve(location)
+    if not isinstance(schema, Mapping):
+        plan = _NO_PLAN
+    else:
+        properties = []
+        for name in schema.get("properties", {}):
+            prop = f"{resolved}/properties/{escape(name)}"
+            properties.append((name, prop, *default_of(document, prop)))
+        parts = tuple(f"{resolved}/allOf/{i}" for i in range(len(schema.get("allOf", []))))
+        declared = _declared(document, schema, parts, visiting | {location})
+        if isinstance(written, Mapping) and "$ref" in written and set(written) & _SHAPES_OBJECTS:
+            # Keywords beside a `$ref` apply too (3.1), and `resolve` follows the `$ref` only.
+            declared = None
+        plan = _MembersPlan(parts, tuple(properties), declared)
+    plans[location] = plan
     return plan
 
 
 def _declared(
-    document: OpenAPIDocument, schema: Mapping[str, Any], parts: tuple[str, ...]
+    document: OpenAPIDocument,
+    schema: Mapping[str, Any],
+    parts: tuple[str, ...],
+    visiting: frozenset[str],
 ) -> frozenset[str] | None:
     """The member names an object schema declares (its own `properties` and its `allOf`
     parts'); None when it says what other members are (`additionalProperties`...), when a part
@@ -152,7 +169,7 @@ def _declared(
         return None
     names = set(schema.get("properties", {}))
     for part in parts:
-        declared = _members_plan(document, part).declared
+        declared = _members_plan(document, part, visiting).declared
         if declared is None:
             return None
         names |= declared
@@ -175,15 +192,23 @@ def declared_members(document: OpenAPIDocument, location: str, instance: Any) ->
 
 
 def _with_declared_members(
-    document: OpenAPIDocument, location: str, instance: Any, *, drop: bool
+    document: OpenAPIDocument,
+    location: str,
+    instance: Any,
+    *,
+    drop: bool,
+    parts_applied: frozenset[str] = frozenset(),
 ) -> Any:
     if not isinstance(instance, dict):
         return instance
     plan = _members_plan(document, location)
     # An `allOf` part declares only some of the members: it fills its defaults, and the whole
-    # schema (`plan.declared`, which has the parts' names) decides what is dropped.
+    # schema (`plan.declared`, which has the parts' names) decides what is dropped. A part is
+    # applied once to an instance (an `allOf` may come back to its own schema).
+    applied = parts_applied | set(plan.parts)
     for part in plan.parts:
-        _with_declared_members(document, part, instance, drop=False)
+        if part not in parts_applied:
+            _with_declared_members(document, part, instance, drop=False, parts_applied=applied)
     if drop and plan.declared is not None:
         for name in [name for name in instance if name not in plan.declared]:
             del instance[name]

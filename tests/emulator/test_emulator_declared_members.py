@@ -5,6 +5,7 @@ the schema says what they are."""
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import pytest
@@ -41,6 +42,17 @@ DOCUMENT = OpenAPIDocument(
                 "Either": {"anyOf": [{"$ref": "#/components/schemas/Free"}, {"type": "string"}]},
                 "Shell": {"type": "object", "allOf": [{"$ref": "#/components/schemas/Either"}]},
                 "Anything": {},
+                # An `allOf` that comes back to itself.
+                "Loop": {
+                    "type": "object",
+                    "allOf": [{"$ref": "#/components/schemas/Loop"}],
+                    "properties": {"a": {"type": "integer"}},
+                },
+                # Keywords beside a `$ref` apply too.
+                "Beside": {
+                    "$ref": "#/components/schemas/Nested",
+                    "properties": {"extra": {"type": "string"}},
+                },
                 "Limit": {"type": "integer", "default": 50},
                 "Nested": {
                     "type": "object",
@@ -120,9 +132,44 @@ DEFAULTS = {"kind": "user", "tags": ["a"], "referred": 50, "page": 1}
         ("/components/schemas/Shell", {"mine": 1}, {"mine": 1}),
         # A schema that names no member says nothing about objects: kept.
         ("/components/schemas/Anything", {"mine": 1}, {"mine": 1}),
+        # A part that is the schema itself keeps them (and the plan is made).
+        ("/components/schemas/Loop", {"a": 1, "mine": 1}, {"a": 1, "mine": 1}),
+        # Members declared beside a `$ref` are not dropped.
+        ("/components/schemas/Beside", {"extra": "x"}, {"extra": "x", "flag": False}),
     ],
 )
 def test_declared_members_drops_what_an_open_object_does_not_declare(
     location: str, given: Any, expected: Any
 ) -> None:
     assert declared_members(DOCUMENT, location, given) == expected
+
+
+def test_declared_members_never_uses_a_plan_another_thread_is_still_making(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Thread "first" stops in the middle of making the plan; a request in this thread meanwhile
+    # gets the whole rule (defaults filled in, undeclared members dropped), not a half-made plan.
+    document = OpenAPIDocument(DOCUMENT.contents, "urn:test:defaults-race")
+    resolve = document.resolve
+    inside, go_on = threading.Event(), threading.Event()
+
+    def resolve_stopping_in_first(location: str) -> tuple[str, Any]:
+        if threading.current_thread().name == "first" and not inside.is_set():
+            inside.set()
+            go_on.wait(10)
+        return resolve(location)
+
+    monkeypatch.setattr(document, "resolve", resolve_stopping_in_first)
+    results: dict[str, Any] = {}
+    first = threading.Thread(
+        name="first",
+        target=lambda: results.setdefault("first", declared_members(document, BODY, {"x": 1})),
+    )
+    first.start()
+    assert inside.wait(10)
+    try:
+        assert declared_members(document, BODY, {"x": 1}) == DEFAULTS
+    finally:
+        go_on.set()
+        first.join()
+    assert results["first"] == DEFAULTS
