@@ -444,7 +444,7 @@ def test_delivery_to_a_private_host_goes_to_the_address_that_was_checked(
     def rebinding(host: Any, port: Any, *args: Any, **kwargs: Any) -> Any:
         if host != "rebind.test":
             return lookup(host, port, *args, **kwargs)
-        answers.append("127.0.0.1" if not answers else "93.184.215.14")
+        answers.append("127.0.0.1" if not answers else "100.64.0.1")  # not private, not routed
         return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (answers[-1], port))]
 
     monkeypatch.setattr(socket, "getaddrinfo", rebinding)
@@ -456,6 +456,53 @@ def test_delivery_to_a_private_host_goes_to_the_address_that_was_checked(
     assert answers == ["127.0.0.1"]  # looked up once
     [received] = receiver.requests
     assert received.headers["Host"] == f"rebind.test:{port}"
+
+
+def _fake_lookup(monkeypatch: pytest.MonkeyPatch, host: str, answer: Any) -> list[str]:
+    """`socket.getaddrinfo` answering for `host` with `answer` (addresses, or an exception to
+    raise); every other host is looked up as usual. Returns the record of `host`'s lookups."""
+    lookup = socket.getaddrinfo
+    looked_up: list[str] = []
+
+    def faked(name: Any, port: Any, *args: Any, **kwargs: Any) -> Any:
+        if name != host:
+            return lookup(name, port, *args, **kwargs)
+        looked_up.append(name)
+        if isinstance(answer, BaseException):
+            raise answer
+        return [
+            (socket.AF_INET6 if ":" in a else socket.AF_INET, socket.SOCK_STREAM, 6, "", (a, port))
+            for a in answer
+        ]
+
+    monkeypatch.setattr(socket, "getaddrinfo", faked)
+    return looked_up
+
+
+def test_delivery_to_a_private_host_tries_its_next_address_when_one_refuses(
+    emulator: RunningEmulator, receiver: WebhookEndpoint, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A dual-stack name (::1 first) and a receiver listening on 127.0.0.1 only.
+    _fake_lookup(monkeypatch, "dual.test", ["::1", "127.0.0.1"])
+    port = httpx.URL(receiver.url).port
+    _destination(emulator, f"http://dual.test:{port}/webhooks/didit")
+    emulator.finished_session()
+    [attempt] = _flush(emulator)
+    assert attempt["status_code"] == 200, attempt
+    assert len(receiver.requests) == 1
+
+
+def test_delivery_to_a_private_host_that_does_not_resolve_is_a_failed_attempt_sent_nowhere(
+    emulator: RunningEmulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    looked_up = _fake_lookup(monkeypatch, "gone.test", socket.gaierror("no such name"))
+    _destination(emulator, "http://gone.test:9/webhooks/didit")
+    emulator.finished_session()
+    [attempt] = _flush(emulator)
+    assert attempt["status_code"] is None
+    assert attempt["error"] == "not sent: the host did not resolve"
+    assert looked_up == ["gone.test"]  # not looked up again to be sent unchecked
+    assert _attempts(emulator)["pending"][0]["attempts_made"] == 1  # retried as a failure
 
 
 @pytest.mark.parametrize(

@@ -280,19 +280,21 @@ def _is_private_address(address: str) -> bool:
 
 @dataclass(frozen=True)
 class _Route:
-    """Where one attempt goes under `[webhooks] deliver_to`: refused (and why), or sent; to
-    `address` when the scope checked the host's addresses (the one connected to)."""
+    """Where one attempt goes under `[webhooks] deliver_to`: refused (why, never retried), failed
+    before sending (why, retried as a failed attempt), or sent; to the `addresses` the scope
+    checked, in order, when it checked any (none: wherever the URL's host resolves)."""
 
     refusal: str | None = None
-    address: str | None = None
+    failure: str | None = None
+    addresses: tuple[str, ...] = ()
 
 
 def _route(url: str, scope: DeliveryScope) -> _Route:
     """The route of an attempt to `url`. `private` resolves the host once, in the sending
-    thread, requires every address to be loopback or private, and pins the attempt to the first
-    of them: the connection goes to an address that was checked, not to what a second lookup
-    (a DNS answer that changed in between) would give. A host that does not resolve is left to
-    fail as a real attempt."""
+    thread, requires every address to be loopback or private, and pins the attempt to them: the
+    connection goes to an address that was checked, not to what a second lookup (a DNS answer
+    that changed in between) would give. A host that does not resolve then is a failed attempt,
+    sent nowhere."""
     if scope is DeliveryScope.ANY:
         return _Route()
     if scope is DeliveryScope.NONE:
@@ -301,13 +303,15 @@ def _route(url: str, scope: DeliveryScope) -> _Route:
     try:
         found = socket.getaddrinfo(parts.hostname, parts.port or 0, type=socket.SOCK_STREAM)
     except (OSError, UnicodeError, ValueError):
-        return _Route()
-    addresses = [str(info[4][0]) for info in found]
-    if not addresses or not all(_is_private_address(address) for address in addresses):
+        return _Route(failure="not sent: the host did not resolve")
+    addresses = tuple(dict.fromkeys(str(info[4][0]) for info in found))
+    if not addresses:
+        return _Route(failure="not sent: the host did not resolve")
+    if not all(_is_private_address(address) for address in addresses):
         return _Route(
             refusal='not sent: the host has a public address and [webhooks] deliver_to is "private"'
         )
-    return _Route(address=addresses[0])
+    return _Route(addresses=addresses)
 
 
 def _pinned(url: str, address: str) -> tuple[str, dict[str, str], dict[str, Any]]:
@@ -347,26 +351,40 @@ def event_payload(session: Session, event: WebhookEventType) -> dict[str, Any]:
 
 
 def _post(send: _Send, timeout: float, scope: DeliveryScope, http: httpx.Client) -> _Answer:
+    """One attempt of `send`. Pinned to checked addresses, it tries them in order, moving on
+    only when it could not connect (nothing was sent), all within the one timeout."""
     route = _route(send.url, scope)
     if route.refusal is not None:
         return _Answer(None, None, route.refusal, "", refused=True)
-    url, headers = send.url, dict(send.headers)
-    extensions: dict[str, Any] = {}
-    if route.address is not None:
-        url, host, extensions = _pinned(send.url, route.address)
-        headers.update(host)
+    if route.failure is not None:
+        return _Answer(None, None, route.failure, "")
+    targets = [_pinned(send.url, address) for address in route.addresses] or [(send.url, {}, {})]
     started = time.perf_counter()
-    try:
-        response = http.post(
-            url, content=send.body, headers=headers, timeout=timeout, extensions=extensions
-        )
-    except httpx.TimeoutException:
+    unconnected: httpx.HTTPError | None = None
+    for url, host, extensions in targets:
+        remaining = timeout - (time.perf_counter() - started)
+        if remaining <= 0:
+            break
+        try:
+            response = http.post(
+                url,
+                content=send.body,
+                headers={**send.headers, **host},
+                timeout=remaining,
+                extensions=extensions,
+            )
+        except (httpx.ConnectError, httpx.ConnectTimeout) as error:
+            unconnected = error  # nothing was sent: the next address, if any
+            continue
+        except httpx.TimeoutException:
+            return _Answer(None, None, f"no answer within {timeout:g} s", "")
+        except httpx.HTTPError as error:
+            return _Answer(None, None, f"request failed: {type(error).__name__}", "")
+        latency = round((time.perf_counter() - started) * 1000)
+        return _Answer(response.status_code, latency, None, response.text[:_KEPT_RESPONSE_CHARS])
+    if unconnected is None or isinstance(unconnected, httpx.TimeoutException):
         return _Answer(None, None, f"no answer within {timeout:g} s", "")
-    except httpx.HTTPError as error:
-        return _Answer(None, None, f"request failed: {type(error).__name__}", "")
-    latency = round((time.perf_counter() - started) * 1000)
-    text = response.text[:_KEPT_RESPONSE_CHARS]
-    return _Answer(response.status_code, latency, None, text)
+    return _Answer(None, None, f"request failed: {type(unconnected).__name__}", "")
 
 
 class _Dispatcher:
@@ -413,13 +431,19 @@ class _Dispatcher:
                 for send in sends:
                     by_destination.setdefault(send.delivery.destination_uuid, []).append(send)
                 for destination_uuid, in_order in by_destination.items():
-                    self.sending.add(destination_uuid)
-                    threading.Thread(
+                    lane = threading.Thread(
                         target=self._lane,
                         args=(destination_uuid, in_order, timeout, scope, tls),
                         name="didit-emulator-webhook-lane",
                         daemon=True,
-                    ).start()
+                    )
+                    try:
+                        lane.start()
+                    except RuntimeError:  # no thread to be had: failed attempts, retried
+                        failed = _Answer(None, None, "not sent: no thread to send it on", "")
+                        backend._record([(send, failed) for send in in_order])
+                        continue
+                    self.sending.add(destination_uuid)
 
     def _lane(
         self,
@@ -604,16 +628,21 @@ class WebhookOperations(ControlOperations):
         return dispatcher
 
     def stop_deliveries(self) -> None:
-        """Stops the background thread, after the batch it may be sending (each attempt is
-        bounded by `[webhooks] timeout_seconds`); deliveries still queued stay queued, and the
-        next event or flush starts a new thread. Call it when the app is done with."""
+        """Stops the background thread, after the attempts its lanes are making (each bounded
+        by `[webhooks] timeout_seconds`); deliveries still queued stay queued, and the next event
+        or flush starts a new thread. Call it when the app is done with. The stopping thread
+        stays the app's until it has ended, so no new one can start a second lane for a
+        destination an old lane is still sending to."""
         with self.lock:
-            dispatcher: _Dispatcher | None = self.__dict__.pop("_webhook_dispatcher", None)
+            dispatcher: _Dispatcher | None = self.__dict__.get("_webhook_dispatcher")
             if dispatcher is None:
                 return
             dispatcher.stopping = True
             dispatcher.wake.notify_all()
         dispatcher.thread.join()
+        with self.lock:
+            if self.__dict__.get("_webhook_dispatcher") is dispatcher:
+                del self.__dict__["_webhook_dispatcher"]
 
     def _wake_dispatcher(self) -> None:
         """Tells the background thread to look for due deliveries (starting it the first time).
