@@ -89,8 +89,8 @@ def seed_override() -> int | None:
 
     The fixed seed makes two runs of the same code draw the same cases; another seed explores
     cases the fixed one never draws (a nightly run with a new seed each night), and a run's
-    printed seed draws its cases again. The `ci` profile is derandomised: its conformance
-    layer draws the same cases whatever the seed (its stateful runs follow it).
+    printed seed draws its cases again. Both profiles follow it: schemathesis gives Hypothesis
+    an explicit seed, which Hypothesis puts before the `ci` profile's derandomisation.
     """
     given = os.environ.get("DIDIT_CONTRACT_SEED", "").strip()
     if not given:
