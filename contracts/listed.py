@@ -1,10 +1,11 @@
-"""The links of openapi.yaml that lead from a list to each of its rows.
+"""The row links of openapi.yaml: from each row of a list answer to an operation on it.
 
-A link from a list response names the list's first row (`$response.body#/results/0/session_id`),
-all a link expression can name; the spec's `info` says every other row of the page stands in the
-same relation to the linked operation. `list_links` finds those links, and `ListLink.arguments`
-reads, from a list answer, the linked operation's parameters for each row. The listed-resources
-layer (test_listed_resources.py) reads through them what a target already holds.
+A list's 200 answer carries them as `x-row-links` (see the spec's `info`): Link Objects that, as
+a runtime expression must, name the first row (`$response.body#/results/0/session_id`) and hold
+for every row of the page. They are not in `links`, so schemathesis' state machine does not
+follow them. `list_links` finds them, and `ListLink.arguments` reads, from a list answer, the
+linked operation's parameters for each row; the listed-resources layer
+(test_listed_resources.py) reads through them what a target already holds.
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ from typing import Any
 
 from didit_spec import OpenAPIDocument, Operation, escape, json_pointer
 
-__all__ = ["ListLink", "list_links"]
+__all__ = ["ROW_LINKS", "ListLink", "list_links"]
 
 _BODY = "$response.body#"
+# Where a list's answer keeps its row links (a vendor extension of the Response Object).
+ROW_LINKS = "x-row-links"
 
 
 @dataclass(frozen=True)
@@ -66,8 +69,8 @@ def _split(expression: Any) -> tuple[str, str] | None:
 
 
 def list_links(document: OpenAPIDocument) -> Iterator[ListLink]:
-    """Every link of a GET operation's 200 answer whose parameters all come from the same row
-    of an array in the answer (and that sets nothing else: no request body)."""
+    """Every row link of a GET operation's 200 answer whose parameters all come from the same
+    row of an array in the answer (and that sets nothing else: no request body)."""
     for source in document.operations:
         if source.method != "get":
             continue
@@ -75,8 +78,8 @@ def list_links(document: OpenAPIDocument) -> Iterator[ListLink]:
         if response is None:
             continue
         _, response = document.resolve(f"{source.pointer}/responses/200")
-        for name in sorted(response.get("links") or {}):
-            _, link = document.resolve(f"{source.pointer}/responses/200/links/{escape(name)}")
+        for name in sorted(response.get(ROW_LINKS) or {}):
+            _, link = document.resolve(f"{source.pointer}/responses/200/{ROW_LINKS}/{escape(name)}")
             if "requestBody" in link or "operationId" not in link:
                 continue
             split = {param: _split(value) for param, value in link.get("parameters", {}).items()}

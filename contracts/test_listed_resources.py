@@ -1,10 +1,10 @@
-"""Layer 5: what the target already holds, read through the spec's links from its lists.
+"""Layer 5: what the target already holds, read through the row links of its lists.
 
 The conformance layer's reads of one session or one destination name ids it draws, which a
 deployment answers with 404: against a deployment that may only be read, no real decision, PDF
 report or destination is ever checked. This layer lists what the target holds (each list's first
-page, as the list's links in openapi.yaml name its rows, contracts/listed.py) and reads the first
-`PROFILE.listed_rows` rows through each link's operation, with all of schemathesis' checks.
+page) and reads its first `PROFILE.listed_rows` rows through each of the list's row links
+(`x-row-links` in openapi.yaml, contracts/listed.py), with all of schemathesis' checks.
 
 Against an emulator it may write to (the suite's own), it first gives the lists something to hold
 (finished sessions and a webhook destination), over real HTTP like the calls here. Against a

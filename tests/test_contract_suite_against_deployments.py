@@ -254,13 +254,13 @@ def test_contract_suite_reads_the_decisions_a_read_only_deployment_holds(
     assert result.returncode == 1, result.stdout[-3000:]
     assert (
         "FAILED contracts/test_listed_resources.py::"
-        "test_listed_resources_conform_to_spec[GetFirstListedDecision]"
+        "test_listed_resources_conform_to_spec[GetListedDecision]"
     ) in result.stdout
     assert '"status" is a required property' in result.stdout
     assert "curl -X GET -H 'x-api-key: [Filtered]'" in result.stdout, "no request to replay"
     # The listed PDF report is read too, and conforms; no destination is listed: said, skipped.
     assert "GET /v3/session/{sessionId}/generate-pdf/: 1 successful responses" in result.stdout
-    assert "lists nothing on this deployment to follow GetFirstListedDestination" in (
+    assert "lists nothing on this deployment to follow GetListedDestination" in (
         _skip_reasons(result.stdout)
     )
 

@@ -1,4 +1,4 @@
-"""contracts/listed.py: which links of a spec lead from a list to each of its rows, and the
+"""contracts/listed.py: which row links of a spec lead from a list to each of its rows, and the
 parameters they read from a list answer."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ def _document(links: dict[str, Any]) -> OpenAPIDocument:
             "openapi": "3.1.0",
             "info": {"title": "lists", "version": "1"},
             "paths": {
-                "/things/": get("list_things", links=links),
+                "/things/": get("list_things", **{"x-row-links": links}),
                 "/things/{id}/": get("get_thing"),
             },
             "components": {
@@ -34,6 +34,13 @@ def _document(links: dict[str, Any]) -> OpenAPIDocument:
         },
         "urn:test:lists",
     )
+
+
+def test_list_links_read_only_row_links() -> None:
+    link = {"$ref": "#/components/links/ListedThing"}
+    document = _document({})
+    document.contents["paths"]["/things/"]["get"]["responses"]["200"]["links"] = {"Get": link}
+    assert list(list_links(document)) == []
 
 
 def test_list_links_follow_a_referenced_link_to_its_rows() -> None:
