@@ -325,8 +325,12 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         f"didit contracts: {tally.total} cases run "
         f"(profile {PROFILE.name}, seed {_seed()}{across}; {layers})"
     )
-    for label, count in sorted(tally.successes.items()):
-        terminalreporter.write_line(f"  {label}: {count} successful responses")
+    for label in sorted(tally.successes.keys() | tally.listed_successes.keys()):
+        listed = tally.listed_successes[label]
+        apart = f" (and {listed} reading listed resources)" if listed else ""
+        terminalreporter.write_line(
+            f"  {label}: {tally.successes[label]} successful responses{apart}"
+        )
     for shortfall in _RUN.shortfalls:
         terminalreporter.write_line(shortfall, red=True)
     for note in _RUN.notes:

@@ -6,6 +6,7 @@ from collections import Counter
 
 import pytest
 
+from contracts import counting
 from contracts.counting import (
     SCHEMATHESIS,
     Tally,
@@ -94,3 +95,37 @@ def test_deployment_notes_of_a_profile_without_a_floor_name_only_the_missing_2xx
     tally = _worker(100, 0)
     tally.add(_successes(GET_a=1))
     assert deployment_notes(tally, min_requests=0, profile="ci", labels=["GET a"]) == []
+
+
+def _listed(**per_label: int) -> Tally:
+    labels = Counter({label.replace("_", " "): n for label, n in per_label.items()})
+    return Tally(Counter(), Counter(), labels)
+
+
+def test_never_succeeded_leaves_out_the_listed_layers_2xx_on_the_emulator() -> None:
+    # The guard is about the other layers still reaching the operation.
+    tally = Tally.from_json(_listed(GET_a=5).to_json())
+    assert never_succeeded(tally, ["GET a"]) == (
+        "didit contracts: no 2xx answer in the whole run for GET a"
+    )
+    assert never_succeeded(tally, ["GET a"], with_listed=True) is None
+
+
+def test_deployment_notes_count_the_listed_layers_2xx() -> None:
+    tally = _worker(100, 0)
+    tally.add(_listed(GET_a=2))
+    assert deployment_notes(tally, min_requests=0, profile="ci", labels=["GET a"]) == []
+
+
+def test_count_response_inside_the_listed_layer_counts_apart(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(counting, "SUCCESSES", Counter())
+    monkeypatch.setattr(counting, "LISTED_SUCCESSES", Counter())
+    counting.count_response("GET a", 200)
+    with counting.listed_layer():
+        counting.count_response("GET a", 200)
+        counting.count_response("GET a", 404)
+    counting.count_response("GET a", 201)
+    tally = counting.local_tally()
+    assert (tally.successes["GET a"], tally.listed_successes["GET a"]) == (2, 1)
