@@ -374,6 +374,21 @@ def test_reset_forgets_destinations_attempts_and_retries(emulator: RunningEmulat
         assert api.get(PATH).json() == []
 
 
+def test_reset_drops_the_deliveries_a_lane_has_not_sent_yet(emulator: RunningEmulator) -> None:
+    with WebhookEndpoint(statuses=[500, 500]) as receiver:
+        _destination(emulator, receiver.url)
+        emulator.finished_session()
+        emulator.finished_session()
+        assert len(_flush(emulator)) == 2  # both failed; both retries fall due at 60 s
+        receiver.release.clear()  # from now on the receiver holds each request
+        emulator.advance_clock(60)  # one lane takes both retries, in order
+        assert receiver.wait_for(3)  # the first retry is being answered...
+        emulator.reset()  # ... when the state is reset
+        receiver.release.set()
+        emulator.backend.stop_deliveries()  # returns once the lane has ended
+        assert len(receiver.requests) == 3, "the reset's dropped retry was still sent"
+
+
 def test_flush_with_nothing_due_returns_no_attempts(emulator: RunningEmulator) -> None:
     assert _flush(emulator) == []
 

@@ -454,17 +454,24 @@ class _Dispatcher:
         tls: ssl.SSLContext,
     ) -> None:
         answers: list[tuple[_Send, _Answer]] = []
+        reached = 0  # the sends handled so far (answered, or dropped meanwhile)
         try:
             with httpx.Client(follow_redirects=False, trust_env=False, verify=tls) as http:
                 for send in sends:
-                    try:
-                        answer = _post(send, timeout, scope, http)
-                    except Exception as error:  # an attempt that failed in the emulator
-                        answer = _Answer(None, None, f"not sent: {type(error).__name__}", "")
-                    answers.append((send, answer))
+                    with self.wake:
+                        # A delivery dropped while earlier ones were sent (a reset, its
+                        # destination deleted) is not sent: its event belongs to the past.
+                        current = self.backend.webhook_deliveries.get(send.delivery.id)
+                    if current is send.delivery:
+                        try:
+                            answer = _post(send, timeout, scope, http)
+                        except Exception as error:  # an attempt that failed in the emulator
+                            answer = _Answer(None, None, f"not sent: {type(error).__name__}", "")
+                        answers.append((send, answer))
+                    reached += 1
         finally:
             with self.wake:
-                self.backend._record(answers, unsent=sends[len(answers) :])
+                self.backend._record(answers, unsent=sends[reached:])
                 self.sending.discard(destination_uuid)
                 self.wake.notify_all()
 
