@@ -11,6 +11,8 @@ import math
 import os
 from dataclasses import dataclass
 
+from didit_contract.cli import parse_seed
+
 __all__ = ["PROFILE", "Profile", "seed_override"]
 
 
@@ -96,9 +98,6 @@ def seed_override() -> int | None:
     if not given:
         return None
     try:
-        seed = int(given)
-    except ValueError:
-        raise SystemExit(f"DIDIT_CONTRACT_SEED={given!r} is not an integer") from None
-    if seed < 0:
-        raise SystemExit(f"DIDIT_CONTRACT_SEED={given!r} is negative; use 0 or more")
-    return seed
+        return parse_seed(given)
+    except ValueError as error:
+        raise SystemExit(f"DIDIT_CONTRACT_SEED={error}") from None

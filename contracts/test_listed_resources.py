@@ -24,15 +24,16 @@ from contracts.profiles import PROFILE
 from contracts.reporting import shown_body
 from contracts.schema import EXCLUDED_CHECKS, SCHEMA, auth_headers_for
 from contracts.sessions import finished_session
-from contracts.target import Target, current_target
+from contracts.target import Control, Target, current_target
 from didit_spec import didit_document
 
 _LINKS = list(list_links(didit_document()))
 
 
-def _seeds(target: Target) -> bool:
-    """Whether the layer gives the target something to list: an emulator it may write to."""
-    return target.control is not None and target.allow_writes
+def _seeding_control(target: Target) -> Control | None:
+    """The control surface through which the layer gives the target something to list: that of
+    an emulator it may write to; None for any other target."""
+    return target.control if target.allow_writes else None
 
 
 @pytest.fixture(scope="module")
@@ -40,9 +41,10 @@ def holdings() -> Target:
     """The target, holding something to list: on the emulator, a session of each outcome the
     control surface completes with and a webhook destination (made once per worker)."""
     target = current_target()
-    if target.control is not None and _seeds(target):
+    control = _seeding_control(target)
+    if control is not None:
         for outcome in ("approved", "declined"):
-            finished_session(target, target.control, outcome)
+            finished_session(target, control, outcome)
         create = didit_document().operation("create_webhook_destination")
         response = target.http.post(
             f"{target.base_url}{create.path}",
@@ -66,7 +68,9 @@ def test_listed_resources_conform_to_spec(holdings: Target, link: ListLink) -> N
     assert listed.status_code == 200, f"{link.source.label}: {shown_body(listed.content)}"
     arguments = link.arguments(listed.json(), PROFILE.listed_rows)
     if not arguments:
-        assert not _seeds(target), f"{link.source.label} lists nothing the emulator was given"
+        assert _seeding_control(target) is None, (
+            f"{link.source.label} lists nothing the emulator was given"
+        )
         pytest.skip(f"{link.source.label} lists nothing on this deployment to follow {link.name}")
     operation = SCHEMA.find_operation_by_label(link.target.label)
     assert operation is not None, f"{link.target.label} is not among the operations tested"

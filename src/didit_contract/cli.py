@@ -25,6 +25,7 @@ __all__ = [
     "PYTEST_SETTINGS",
     "cache_bytecode",
     "main",
+    "parse_seed",
     "pytest_arguments",
     "suite_directory",
 ]
@@ -93,15 +94,24 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _seed(text: str) -> int:
-    """A `--seed` value: an integer, 0 or more."""
+def parse_seed(text: str) -> int:
+    """A generation seed as given (`--seed`, `DIDIT_CONTRACT_SEED`): an integer, 0 or more;
+    ValueError, saying why, for anything else."""
     try:
         seed = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not an integer") from None
+        raise ValueError(f"{text!r} is not an integer") from None
     if seed < 0:
-        raise argparse.ArgumentTypeError(f"{text!r} is negative; use 0 or more")
+        raise ValueError(f"{text!r} is negative; use 0 or more")
     return seed
+
+
+def _seed(text: str) -> int:
+    """A `--seed` value (`parse_seed`), as argparse reports a bad one."""
+    try:
+        return parse_seed(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def pytest_arguments(args: argparse.Namespace, suite: Path) -> list[str]:
