@@ -46,7 +46,12 @@ _CONFORMANCE_FILE = "contracts/test_conformance.py"
 
 def _is_controller(config: pytest.Config) -> bool:
     """True in the xdist process that only schedules (it runs no test)."""
-    return not hasattr(config, "workerinput") and bool(getattr(config.option, "numprocesses", 0))
+    # pytest-xdist distributes nothing when only collecting: that process collects like a lone one.
+    return (
+        not hasattr(config, "workerinput")
+        and bool(getattr(config.option, "numprocesses", 0))
+        and not config.option.collectonly
+    )
 
 
 class _Run:
@@ -144,6 +149,10 @@ def pytest_configure(config: pytest.Config) -> None:
         if config.option.maxschedchunk is None:
             config.option.maxschedchunk = 1
         return
+    # Where the tests run, they run on a stack that deep draws do not map and unmap.
+    import contracts.reserved_stack
+
+    config.pluginmanager.register(contracts.reserved_stack, "didit-reserved-stack")
     # The target is resolved before collection: schemathesis builds the spec's example cases,
     # credentials included, while collecting.
     deployment = deployment_from_env()
@@ -301,7 +310,8 @@ def pytest_deselected(items: list[pytest.Item]) -> None:
 
 def _selects_whole_suite(session: pytest.Session) -> bool:
     option = session.config.option
-    if option.keyword or option.markexpr or _RUN.deselected:
+    # A run that only collects runs no case: there is nothing to judge.
+    if option.collectonly or option.keyword or option.markexpr or _RUN.deselected:
         return False
     collected = {item.nodeid.split("::")[0].rsplit("/", 1)[-1] for item in session.items}
     return collected >= _SUITE_FILES

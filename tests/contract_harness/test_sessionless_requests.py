@@ -290,7 +290,11 @@ def test_contract_worker_sends_probes_to_its_emulator_in_process(
     from contracts import conftest
 
     monkeypatch.delenv("DIDIT_BASE_URL", raising=False)
-    worker = SimpleNamespace(workerinput=None, option=SimpleNamespace(numprocesses=0))
+    worker = SimpleNamespace(
+        workerinput=None,
+        option=SimpleNamespace(numprocesses=0, collectonly=False),
+        pluginmanager=SimpleNamespace(register=lambda plugin, name: None),
+    )
     conftest.pytest_configure(worker)  # type: ignore[arg-type]
     try:
         base_url = current_target().base_url
