@@ -46,12 +46,12 @@ _CONFORMANCE_FILE = "contracts/test_conformance.py"
 
 def _is_controller(config: pytest.Config) -> bool:
     """True in the xdist process that only schedules (it runs no test)."""
-    # pytest-xdist distributes nothing when only collecting: that process collects like a lone one.
-    return (
-        not hasattr(config, "workerinput")
-        and bool(getattr(config.option, "numprocesses", 0))
-        and not config.option.collectonly
-    )
+    # As pytest-xdist decides whether to distribute (xdist.plugin.pytest_configure): never when
+    # only collecting (that process collects like a lone one), else with a mode and workers.
+    if hasattr(config, "workerinput") or config.option.collectonly:
+        return False
+    dist = getattr(config.option, "dist", "no")
+    return dist != "no" and bool(getattr(config.option, "tx", None))
 
 
 class _Run:
@@ -149,10 +149,12 @@ def pytest_configure(config: pytest.Config) -> None:
         if config.option.maxschedchunk is None:
             config.option.maxschedchunk = 1
         return
-    # Where the tests run, they run on a stack that deep draws do not map and unmap.
+    # Where the tests run, they run on a stack that deep draws do not map and unmap (unless
+    # `-p contracts.reserved_stack` already registered it).
     import contracts.reserved_stack
 
-    config.pluginmanager.register(contracts.reserved_stack, "didit-reserved-stack")
+    if not config.pluginmanager.is_registered(contracts.reserved_stack):
+        config.pluginmanager.register(contracts.reserved_stack, "didit-reserved-stack")
     # The target is resolved before collection: schemathesis builds the spec's example cases,
     # credentials included, while collecting.
     deployment = deployment_from_env()

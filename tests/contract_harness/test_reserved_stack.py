@@ -53,18 +53,29 @@ def _plainly(function: Callable[[], None]) -> None:
     function()
 
 
+_LINUX_THREAD_USAGE = pytest.mark.skipif(
+    not hasattr(resource, "RUSAGE_THREAD"), reason="a thread's page faults are Linux's to count"
+)
+
+
+@_LINUX_THREAD_USAGE
 def test_call_on_reserved_stack_maps_no_chunk_as_the_depth_swings() -> None:
     # ~2,000 crossings of a chunk's end; the reserved chunk's own pages are a few dozen faults.
     assert _page_faults_of_a_new_thread(call_on_reserved_stack) < 200
 
 
+@_LINUX_THREAD_USAGE
 @pytest.mark.skipif(
     sys.version_info >= (3, 13),
-    reason="CPython 3.13 and later releases keep a spare frame chunk (gh-142183)",
+    reason="CPython 3.13 releases since 2026 keep a spare frame chunk (gh-142183)",
 )
 def test_depth_swings_map_chunks_without_the_reservation() -> None:
-    # What the test above would see without the reservation: a fresh chunk per crossing.
-    assert _page_faults_of_a_new_thread(_plainly) > 2_000
+    # What the test above would see without the reservation: a fresh chunk per crossing (at
+    # least one fault each, whatever the page size).
+    plain = _page_faults_of_a_new_thread(_plainly)
+    reserved = _page_faults_of_a_new_thread(call_on_reserved_stack)
+    assert plain > 1_000
+    assert plain > 10 * reserved
 
 
 def test_call_on_reserved_stack_returns_what_the_function_returns() -> None:
@@ -93,7 +104,9 @@ def _runs_on_reserved_stack(since: FrameType) -> bool:
     return False
 
 
-def _run_hook(*, reserved: bool) -> tuple[object, list[str]]:
+def _run_hook(
+    *, reserved: bool, loop_answers: object = "ran", last_answers: object = "last"
+) -> tuple[object, list[str]]:
     """The hook's answer and what its implementations saw, with or without reserved_stack."""
     seen: list[str] = []
     hook_caller = sys._getframe()
@@ -116,17 +129,17 @@ def _run_hook(*, reserved: bool) -> tuple[object, list[str]]:
         @_impl(trylast=True)
         def pytest_runtestloop(self, session: Any) -> object:
             seen.append(f"loop for {session.name}, reserved={_runs_on_reserved_stack(hook_caller)}")
-            return "ran"
+            return loop_answers
 
-    class NeverReached:
+    class Last:
         @_impl(trylast=True)
-        def pytest_runtestloop(self) -> object:
-            seen.append("never reached")
-            return "too late"
+        def pytest_runtestloop(self, session: Any = None) -> object:
+            seen.append(f"last, given {session.name if session else None}")
+            return last_answers
 
     manager = pluggy.PluginManager("pytest")
     manager.add_hookspecs(_Spec)
-    for plugin in (Loop(), NeverReached(), Declines(), Wrapper()):
+    for plugin in (Loop(), Last(), Declines(), Wrapper()):
         manager.register(plugin)
     if reserved:
         manager.register(reserved_stack)
@@ -167,8 +180,39 @@ def test_contract_worker_registers_the_reserved_stack(monkeypatch: pytest.Monkey
     worker = SimpleNamespace(
         workerinput=None,
         option=SimpleNamespace(numprocesses=0, collectonly=False),
-        pluginmanager=SimpleNamespace(register=register),
+        pluginmanager=SimpleNamespace(
+            register=register, is_registered=lambda plugin: plugin in registered.values()
+        ),
     )
     conftest.pytest_configure(worker)  # type: ignore[arg-type]
     conftest.pytest_unconfigure(worker)  # type: ignore[arg-type]
     assert registered == {"didit-reserved-stack": reserved_stack}
+
+
+def test_runtestloop_passes_a_defaulted_argument_to_a_later_implementation() -> None:
+    expected = [
+        "wrapper before",
+        "declines, reserved=True",
+        "loop for session, reserved=True",
+        "last, given session",
+        "wrapper after",
+    ]
+    assert _run_hook(reserved=False, loop_answers=None) == (
+        "last",
+        [line.replace("True", "False") for line in expected],
+    )
+    assert _run_hook(reserved=True, loop_answers=None) == ("last", expected)
+
+
+def test_runtestloop_calls_each_later_implementation_once_when_all_decline() -> None:
+    # pluggy goes on past an implementation that declines: were the reserved stack's to answer
+    # nothing too, pluggy would call every later one a second time.
+    answer, seen = _run_hook(reserved=True, loop_answers=None, last_answers=None)
+    assert seen == [
+        "wrapper before",
+        "declines, reserved=True",
+        "loop for session, reserved=True",
+        "last, given session",
+        "wrapper after",
+    ]
+    assert answer is True

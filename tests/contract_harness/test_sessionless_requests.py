@@ -293,7 +293,9 @@ def test_contract_worker_sends_probes_to_its_emulator_in_process(
     worker = SimpleNamespace(
         workerinput=None,
         option=SimpleNamespace(numprocesses=0, collectonly=False),
-        pluginmanager=SimpleNamespace(register=lambda plugin, name: None),
+        pluginmanager=SimpleNamespace(
+            register=lambda plugin, name: None, is_registered=lambda plugin: False
+        ),
     )
     conftest.pytest_configure(worker)  # type: ignore[arg-type]
     try:
