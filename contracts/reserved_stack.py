@@ -7,8 +7,8 @@ fresh pages in, on every swing (CPython gh-142183: its fix, a spare chunk kept p
 2026 and was backported to 3.13; 3.11 and 3.12 do not have it). Hypothesis and schemathesis draw
 each case through deeply nested calls: in the deep contract run each worker mapped and unmapped a
 chunk 4,000 to 7,000 times a second, 3.5 to 4 s of system time of its 65 s of CPU. On the
-reserved stack that is 0.4 to 0.6 s, and the run takes 3 to 5 s less (four interleaved pairs,
-issue 13); `make test`'s main run, 6 % less.
+reserved stack that is 0.4 to 0.6 s, and the run takes 4 % less while the host is slow and 14 %
+less while it is fast (seven interleaved pairs, issue 13); `make test`'s main run, 6 % less.
 
 A chunk is made at least as large as the frame that needs it, so the frame of
 `call_on_reserved_stack`, whose code declares an evaluation stack it never uses, gets a chunk of
