@@ -27,8 +27,8 @@ at 1,000 while another application holds 50,000 sessions).
 
 The emulator runs its installed CLI with a configuration generated here (`reports/bench/
 emulator.toml`: the default applications, a lister per list size and the share partners, rate
-limits off) and
-`--log-level warning --no-access-log`. Prism runs `prism mock` with logging silenced.
+limits off) and `--log-level warning --no-access-log`. Prism runs `prism mock` with logging
+silenced.
 
 Settings come from the environment: BENCH_DURATION (10s), BENCH_ROUNDS (3), BENCH_WARMUP (2s, 0
 for none), BENCH_CONNECTIONS (32), BENCH_LIST_SIZES (1000,50000). `--smoke` (what `make

@@ -65,11 +65,8 @@ def pytest_runtestloop(session: pytest.Session) -> object:
         if implementation.function is pytest_runtestloop
     )
     given = {"session": session}
-    later = [
-        implementation
-        for implementation in reversed(implementations[:mine])
-        if not (implementation.hookwrapper or implementation.wrapper)
-    ]
+    # pluggy keeps the wrappers after every plain implementation, so none comes before this one.
+    later = list(reversed(implementations[:mine]))
 
     def run_loop() -> object:
         for implementation in later:

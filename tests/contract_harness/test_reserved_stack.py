@@ -15,6 +15,7 @@ import pytest
 
 from contracts import reserved_stack
 from contracts.reserved_stack import call_on_reserved_stack
+from tests.contract_harness._fakes import lone_process_config
 
 # Each sweep goes down to every depth up to this one and back: whatever the depth it starts at,
 # it crosses the end of a 16 KiB chunk (about 170 frames of `_descend`) hundreds of times.
@@ -172,21 +173,10 @@ def test_contract_worker_registers_the_reserved_stack(monkeypatch: pytest.Monkey
     from contracts import conftest
 
     monkeypatch.delenv("DIDIT_BASE_URL", raising=False)
-    registered: dict[str, object] = {}
-
-    def register(plugin: object, name: str) -> None:
-        registered[name] = plugin
-
-    worker = SimpleNamespace(
-        workerinput=None,
-        option=SimpleNamespace(numprocesses=0, collectonly=False),
-        pluginmanager=SimpleNamespace(
-            register=register, is_registered=lambda plugin: plugin in registered.values()
-        ),
-    )
+    worker = lone_process_config()
     conftest.pytest_configure(worker)  # type: ignore[arg-type]
     conftest.pytest_unconfigure(worker)  # type: ignore[arg-type]
-    assert registered == {"didit-reserved-stack": reserved_stack}
+    assert worker.pluginmanager.registered == {"didit-reserved-stack": reserved_stack}
 
 
 def test_runtestloop_passes_a_defaulted_argument_to_a_later_implementation() -> None:

@@ -11,7 +11,6 @@ import http.server
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -32,7 +31,7 @@ from didit_contract.stateful_support import session_creates
 from didit_emulator.config import default_config
 from didit_emulator.testing import running_emulator
 from didit_spec import didit_document
-from tests.contract_harness._fakes import FakeClock
+from tests.contract_harness._fakes import FakeClock, lone_process_config
 
 BASE_URL = "http://didit.test"
 
@@ -290,13 +289,7 @@ def test_contract_worker_sends_probes_to_its_emulator_in_process(
     from contracts import conftest
 
     monkeypatch.delenv("DIDIT_BASE_URL", raising=False)
-    worker = SimpleNamespace(
-        workerinput=None,
-        option=SimpleNamespace(numprocesses=0, collectonly=False),
-        pluginmanager=SimpleNamespace(
-            register=lambda plugin, name: None, is_registered=lambda plugin: False
-        ),
-    )
+    worker = lone_process_config()
     conftest.pytest_configure(worker)  # type: ignore[arg-type]
     try:
         base_url = current_target().base_url
